@@ -1,0 +1,31 @@
+// Collects diagnostics from every stage: every error in one run, sorted by position, deduplicated,
+// with a cap so that a broken file cannot flood the terminal.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "compiler/diag/diagnostic.h"
+
+namespace mskc::diag {
+
+class DiagnosticEngine {
+ public:
+  static constexpr size_t kMaxErrors = 50;
+
+  Diagnostic& Error(DiagId id, source::Span span, std::string message);
+  Diagnostic& Warning(DiagId id, source::Span span, std::string message);
+  void AddNote(Diagnostic& d, std::optional<source::Span> span, std::string message) {
+    d.notes.push_back({span, std::move(message)});
+  }
+
+  size_t error_count() const { return error_count_; }
+  bool has_errors() const { return error_count_ > 0; }
+  // Sorted by (file, offset), duplicates (same span and message) removed.
+  std::vector<Diagnostic> Sorted() const;
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+  size_t error_count_ = 0;
+};
+
+}  // namespace mskc::diag

@@ -1,0 +1,21 @@
+// P10 smoking: a recommendation for spine and joint surgery, never a reason to deny — except
+// the revision rotator cuff criterion, whose unmet result carries SMOKING_CESSATION_REQUIRED.
+#pragma once
+#include <string_view>
+
+#include "runtime/case/case.h"
+
+namespace mskc::rules {
+
+// The criterion id whose `unmet` adds SMOKING_CESSATION_REQUIRED (guideline-criteria.md,
+// joint.rotator_cuff_repair); the rule IR has no per-criterion reason codes.
+inline constexpr std::string_view kSmokingCriterionId = "nonsmoker_or_negative_test";
+
+inline constexpr std::string_view kSmokingRecommendation =
+    "Smoking cessation is recommended before spine or joint surgery, with a confirmatory blood or "
+    "urine nicotine test; this recommendation does not affect the determination.";
+
+// `smoker` given and true in the case's clinical facts.
+bool IsSmoker(const cases::Case& c);
+
+}  // namespace mskc::rules
