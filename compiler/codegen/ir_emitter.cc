@@ -56,7 +56,10 @@ uint64_t AlignAt(uint64_t offset, uint64_t natural) {
 }  // namespace
 
 IrEmitter::IrEmitter(const ir::Program& program, llvm::Module& module)
-    : program_(program), module_(module), ctx_(module.getContext()), b_(module.getContext()) {}
+    : program_(program),
+      module_(module),
+      ctx_(module.getContext()),
+      b_(module.getContext(), llvm::InstSimplifyFolder(module.getDataLayout())) {}
 
 llvm::Function* IrEmitter::EmitVersion(const ir::Version& version, const std::string& name) {
   llvm::Type* ptr = b_.getPtrTy();
@@ -268,6 +271,13 @@ void IrEmitter::Join::Add(const Val& v) {
 }
 
 void IrEmitter::Join::AddIf(llvm::Value* cond, const Val& v) {
+  // A constant condition needs no branch (e.g. the known flag of a constant or a bound element).
+  if (auto* c = llvm::dyn_cast<llvm::ConstantInt>(cond)) {
+    if (c->isZero()) return;
+    Add(v);
+    e_.b_.SetInsertPoint(e_.NewBlock("dead"));
+    return;
+  }
   llvm::BasicBlock* cont = e_.NewBlock("cont");
   incoming_.push_back({v, e_.b_.GetInsertBlock()});
   e_.b_.CreateCondBr(cond, block_, cont);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compiler/lower/rule_ir.h"
+#include "llvm/Analysis/InstSimplifyFolder.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Module.h"
 
@@ -23,6 +24,7 @@ struct Val {
 
 class IrEmitter {
  public:
+  // `module` must have its data layout set.
   IrEmitter(const ir::Program& program, llvm::Module& module);
 
   // Emits `void name(ptr frame, ptr results, ptr ctx)` (abi::EvaluateFn) storing one Tri byte
@@ -134,7 +136,9 @@ class IrEmitter {
   const ir::Program& program_;
   llvm::Module& module_;
   llvm::LLVMContext& ctx_;
-  llvm::IRBuilder<> b_;
+  // Folds `and i1 true, %x` and the like as it goes: constant known flags are common, and less
+  // IR to optimise is most of the JIT's compile time.
+  llvm::IRBuilder<llvm::InstSimplifyFolder> b_;
   llvm::Function* fn_ = nullptr;
   llvm::Value* frame_ = nullptr;
   llvm::Value* eval_ctx_ = nullptr;

@@ -43,6 +43,7 @@ void IrEmitter::ForEach(const Val& list, ValueType list_type, llvm::Value* limit
 }
 
 void IrEmitter::BranchIf(llvm::Value* cond, llvm::BasicBlock* target) {
+  if (auto* c = llvm::dyn_cast<llvm::ConstantInt>(cond); c != nullptr && c->isZero()) return;
   llvm::BasicBlock* cont = NewBlock("cont");
   b_.CreateCondBr(cond, target, cont);
   b_.SetInsertPoint(cont);

@@ -1,14 +1,18 @@
-// JitProgram: emits one function per guideline version into a single module, optimises it with
-// the new pass manager, and compiles it with an LLJIT that sees only the runtime helpers.
+// JitProgram: emits one function per guideline version (one module per guideline), optimises
+// with the new pass manager and compiles with an LLJIT that sees only the runtime helpers;
+// guidelines optimise and compile concurrently on the JIT's compile threads.
 #include "compiler/codegen/jit.h"
 
+#include <algorithm>
 #include <mutex>
+#include <thread>
 #include <utility>
 
 #include "compiler/codegen/ir_emitter.h"
 #include "compiler/codegen/runtime_symbols.h"
 #include "llvm/Analysis/CGSCCPassManager.h"
 #include "llvm/Analysis/LoopAnalysisManager.h"
+#include "llvm/ExecutionEngine/Orc/IRTransformLayer.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
 #include "llvm/ExecutionEngine/Orc/ThreadSafeModule.h"
@@ -114,6 +118,66 @@ std::string FunctionName(size_t g, size_t v) {
   return "mskc_eval_g" + std::to_string(g) + "_v" + std::to_string(v);
 }
 
+// Modules are named `mskc_g<index>`; the transform recovers the index to order the IR text.
+std::string ModuleName(size_t g) { return "mskc_g" + std::to_string(g); }
+size_t ModuleIndex(const std::string& name) { return std::stoul(name.substr(6)); }
+
+// Emits guideline `g` into a module of its own context. Returns an error message or "".
+std::string EmitGuideline(const ir::Program& program, size_t g,
+                          const llvm::orc::JITTargetMachineBuilder& target,
+                          const llvm::DataLayout& layout, bool verify,
+                          std::vector<llvm::orc::ThreadSafeModule>* out) {
+  const ir::Guideline& guideline = program.guidelines[g];
+  auto context = std::make_unique<llvm::LLVMContext>();
+  auto module = std::make_unique<llvm::Module>(ModuleName(g), *context);
+  module->setDataLayout(layout);
+  module->setTargetTriple(target.getTargetTriple().str());
+  internal::IrEmitter emitter(program, *module);
+  for (size_t v = 0; v < guideline.versions.size(); ++v) {
+    if (emitter.EmitVersion(guideline.versions[v], FunctionName(g, v)) == nullptr)
+      return "guideline `" + guideline.id + "` version " + guideline.versions[v].label + ": " +
+             emitter.error();
+  }
+  if (verify) {
+    std::string problems;
+    llvm::raw_string_ostream os(problems);
+    if (llvm::verifyModule(*module, &os))
+      return "emitted invalid LLVM IR for guideline `" + guideline.id + "`: " + os.str();
+  }
+  out->emplace_back(std::move(module), std::move(context));
+  return {};
+}
+
+// The optimised IR of each module, filled in by the transform on whichever compile thread
+// materialises it.
+struct IrTexts {
+  std::mutex mutex;
+  std::vector<std::string> texts;
+};
+
+// Optimises each module as it is materialised (on the compile threads) and records its text.
+llvm::orc::IRTransformLayer::TransformFunction OptimizingTransform(
+    const llvm::orc::JITTargetMachineBuilder& target, int opt_level, IrTexts* texts) {
+  return [target, opt_level, texts](llvm::orc::ThreadSafeModule tsm,
+                                    llvm::orc::MaterializationResponsibility&)
+             -> llvm::Expected<llvm::orc::ThreadSafeModule> {
+    llvm::Error err = tsm.withModuleDo([&](llvm::Module& m) -> llvm::Error {
+      llvm::orc::JITTargetMachineBuilder builder = target;  // createTargetMachine is non-const
+      auto tm = builder.createTargetMachine();
+      if (!tm) return tm.takeError();
+      Optimize(m, **tm, opt_level);
+      std::string text;
+      llvm::raw_string_ostream os(text);
+      m.print(os, nullptr);
+      std::lock_guard<std::mutex> lock(texts->mutex);
+      texts->texts[ModuleIndex(m.getModuleIdentifier())] = std::move(os.str());
+      return llvm::Error::success();
+    });
+    if (err) return err;
+    return tsm;
+  };
+}
+
 }  // namespace
 
 std::unique_ptr<JitProgram> JitProgram::Create(const ir::Program& program,
@@ -124,64 +188,70 @@ std::unique_ptr<JitProgram> JitProgram::Create(const ir::Program& program,
   };
   InitNativeTargetOnce();
 
-  auto jtmb = llvm::orc::JITTargetMachineBuilder::detectHost();
-  if (!jtmb) return fail("cannot detect the host target: " + ToString(jtmb.takeError()));
-  jtmb->setCodeGenOptLevel(CodeGenLevel(options.opt_level));
-  auto tm = jtmb->createTargetMachine();
-  if (!tm) return fail("cannot create the target machine: " + ToString(tm.takeError()));
+  auto target = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!target) return fail("cannot detect the host target: " + ToString(target.takeError()));
+  target->setCodeGenOptLevel(CodeGenLevel(options.opt_level));
+  auto layout = target->getDefaultDataLayoutForTarget();
+  if (!layout) return fail("cannot get the data layout: " + ToString(layout.takeError()));
 
-  auto context = std::make_unique<llvm::LLVMContext>();
-  auto module = std::make_unique<llvm::Module>("mskc_program", *context);
-  module->setDataLayout((*tm)->createDataLayout());
-  module->setTargetTriple((*tm)->getTargetTriple().str());
-
-  internal::IrEmitter emitter(program, *module);
-  for (size_t g = 0; g < program.guidelines.size(); ++g) {
-    const ir::Guideline& guideline = program.guidelines[g];
-    for (size_t v = 0; v < guideline.versions.size(); ++v) {
-      if (emitter.EmitVersion(guideline.versions[v], FunctionName(g, v)) == nullptr)
-        return fail("guideline `" + guideline.id + "` version " + guideline.versions[v].label +
-                    ": " + emitter.error());
-    }
-  }
-  if (options.verify) {
-    std::string problems;
-    llvm::raw_string_ostream os(problems);
-    if (llvm::verifyModule(*module, &os)) return fail("emitted invalid LLVM IR: " + os.str());
-  }
-  Optimize(*module, **tm, options.opt_level);
-
-  auto impl = std::make_unique<JitProgramImpl>();
-  {
-    llvm::raw_string_ostream os(impl->ir_text_);
-    module->print(os, nullptr);
+  // One module (and context) per guideline, so that guidelines optimise and compile in parallel.
+  const size_t count = program.guidelines.size();
+  std::vector<llvm::orc::ThreadSafeModule> modules;
+  for (size_t g = 0; g < count; ++g) {
+    std::string err = EmitGuideline(program, g, *target, *layout, options.verify, &modules);
+    if (!err.empty()) return fail(err);
   }
 
+  unsigned threads = options.compile_threads > 0
+                         ? static_cast<unsigned>(options.compile_threads)
+                         : std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, std::max<size_t>(count, 1));
   // No process symbols (only the explicit helper list) and no platform runtime: evaluators
   // have no static constructors and call nothing else.
   auto jit = llvm::orc::LLJITBuilder()
-                 .setJITTargetMachineBuilder(std::move(*jtmb))
+                 .setJITTargetMachineBuilder(*target)
+                 .setNumCompileThreads(threads > 1 ? threads : 0)
                  .setLinkProcessSymbolsByDefault(false)
                  .setPlatformSetUp(llvm::orc::setUpInactivePlatform)
                  .create();
   if (!jit) return fail("cannot create the JIT: " + ToString(jit.takeError()));
+  auto impl = std::make_unique<JitProgramImpl>();
   impl->jit_ = std::move(*jit);
-  if (std::string err = DefineRuntimeSymbols(*impl->jit_); !err.empty()) return fail(err);
-  if (llvm::Error err = impl->jit_->addIRModule(
-          llvm::orc::ThreadSafeModule(std::move(module), std::move(context))))
-    return fail("cannot add the module: " + ToString(std::move(err)));
+  llvm::orc::LLJIT& lljit = *impl->jit_;
+
+  IrTexts texts;
+  texts.texts.resize(count);
+  lljit.getIRTransformLayer().setTransform(OptimizingTransform(*target, options.opt_level, &texts));
+  if (std::string err = DefineRuntimeSymbols(lljit); !err.empty()) return fail(err);
+  for (auto& tsm : modules) {
+    if (llvm::Error err = lljit.addIRModule(std::move(tsm)))
+      return fail("cannot add a module: " + ToString(std::move(err)));
+  }
+
+  // One lookup of every evaluator, so that the modules compile concurrently.
+  llvm::orc::SymbolLookupSet names;
+  for (size_t g = 0; g < count; ++g)
+    for (size_t v = 0; v < program.guidelines[g].versions.size(); ++v)
+      names.add(lljit.mangleAndIntern(FunctionName(g, v)));
+  auto symbols = lljit.getExecutionSession().lookup(
+      llvm::orc::makeJITDylibSearchOrder(&lljit.getMainJITDylib()), std::move(names));
+  // Everything is materialised now; drop the transform, which points at `texts`.
+  lljit.getIRTransformLayer().setTransform(
+      [](llvm::orc::ThreadSafeModule tsm, llvm::orc::MaterializationResponsibility&) {
+        return llvm::Expected<llvm::orc::ThreadSafeModule>(std::move(tsm));
+      });
+  if (!symbols) return fail("cannot compile: " + ToString(symbols.takeError()));
+  for (std::string& text : texts.texts) impl->ir_text_ += text;
 
   impl->code_sets_ = program.code_sets;
   for (const CodeSet& s : impl->code_sets_) impl->code_set_table_.push_back(&s);
   const void* const* table = impl->code_set_table_.data();
-  for (size_t g = 0; g < program.guidelines.size(); ++g) {
+  for (size_t g = 0; g < count; ++g) {
     impl->first_.push_back(impl->evaluators_.size());
     for (size_t v = 0; v < program.guidelines[g].versions.size(); ++v) {
-      // The first lookup compiles the whole module.
-      auto addr = impl->jit_->lookup(FunctionName(g, v));
-      if (!addr) return fail("cannot compile " + FunctionName(g, v) + ": " +
-                             ToString(addr.takeError()));
-      impl->evaluators_.emplace_back(addr->toPtr<abi::EvaluateFn>(), table);
+      auto found = symbols->find(lljit.mangleAndIntern(FunctionName(g, v)));
+      if (found == symbols->end()) return fail("missing " + FunctionName(g, v));
+      impl->evaluators_.emplace_back(found->second.getAddress().toPtr<abi::EvaluateFn>(), table);
     }
   }
   return impl;

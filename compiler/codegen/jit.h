@@ -13,6 +13,9 @@ namespace mskc::codegen {
 struct JitOptions {
   int opt_level = 2;          // LLVM optimisation level (0..3)
   bool verify = true;         // run llvm::verifyModule before compiling
+  // Threads that optimise and compile guidelines concurrently; 0 = one per hardware thread.
+  // Always capped at the number of guidelines. (Added by codegen.)
+  int compile_threads = 0;
 };
 
 // Owns the LLJIT instance and the compiled code of one program. Thread-safe after Create.

@@ -31,8 +31,8 @@ std::string DisplayPath(const fs::path& p) {
 
 class Loader {
  public:
-  Loader(source::SourceManager& sources, diag::DiagnosticEngine& diags)
-      : sources_(sources), diags_(diags) {}
+  Loader(source::SourceManager& sources, diag::DiagnosticEngine& diags, std::string library_dir)
+      : sources_(sources), diags_(diags), library_dir_(std::move(library_dir)) {}
 
   LoadResult Run(const std::vector<std::string>& paths) {
     std::vector<fs::path> files;
@@ -104,11 +104,18 @@ class Loader {
         }
         if (d == d.root_path() || d.empty()) break;
       }
+      // Then the shipped library, so that any rule folder can import `common.facts`.
+      if (!target && !library_dir_.empty()) {
+        std::error_code ec;
+        if (fs::exists(fs::path(library_dir_) / relative, ec))
+          target = Load(fs::path(library_dir_) / relative);
+      }
       if (!target) {
         auto& d = diags_.Error(diag::DiagId::kUnknownImport, imp.span,
                                fmt::format("cannot find module `{}`", imp.module));
         diags_.AddNote(d, std::nullopt,
-                       fmt::format("looked for `{}` in this file's folder and the folders above it",
+                       fmt::format("looked for `{}` in this file's folder, the folders above it and the "
+                                   "shipped library",
                                    relative));
         ok_ = false;
         continue;
@@ -159,14 +166,15 @@ class Loader {
   std::vector<fs::path> paths_;
   std::map<std::string, size_t> index_;
   std::map<std::pair<size_t, size_t>, source::Span> import_spans_;
+  std::string library_dir_;
   bool ok_ = true;
 };
 
 }  // namespace
 
 LoadResult LoadModules(const std::vector<std::string>& paths, source::SourceManager& sources,
-                       diag::DiagnosticEngine& diags) {
-  Loader loader(sources, diags);
+                       diag::DiagnosticEngine& diags, const std::string& library_dir) {
+  Loader loader(sources, diags, library_dir);
   return loader.Run(paths);
 }
 

@@ -1,5 +1,6 @@
 // Finds, reads and parses the .msk files of a rule set and resolves their imports
-// (`import common.facts` → `common/facts.msk` in the importing file's folder or any folder above).
+// (`import common.facts` → `common/facts.msk` in the importing file's folder or any folder above,
+// then in the shipped library folder `library_dir`).
 #pragma once
 #include <string>
 #include <vector>
@@ -16,6 +17,6 @@ struct LoadResult {
 };
 
 LoadResult LoadModules(const std::vector<std::string>& paths, source::SourceManager& sources,
-                       diag::DiagnosticEngine& diags);
+                       diag::DiagnosticEngine& diags, const std::string& library_dir);
 
 }  // namespace mskc::driver

@@ -32,10 +32,10 @@ bool SameKey(const Value& a, const Value& b) {
 
 }  // namespace
 
-bool Walker::Bind(ValueType t, const abi::List& list, uint32_t i) {
+bool Walker::Bind(const Value& list, uint32_t i) {
   if (depth_ >= kMaxVarDepth) return false;
   Value v;
-  switch (t) {
+  switch (list.type) {
     case ValueType::kEnumList:
       v = Value::Int(ValueType::kEnum, static_cast<const int32_t*>(list.items)[i]);
       break;
@@ -55,7 +55,7 @@ Value Walker::EvalAny(const ir::Node& n) {
   bool saw_true = false, saw_unknown = false;
   for (uint32_t i = 0; i < l.size; ++i) {
     size_t mark = Mark();
-    Bind(l.type, l.list(), i);
+    Bind(l, i);
     Tri r = EvalTri(Operand(n, 1));
     if (r != Tri::kFalse) r = And(r, EvalTri(Operand(n, 2)));
     Unbind();
@@ -77,7 +77,7 @@ Value Walker::EvalAll(const ir::Node& n) {
   bool saw_false = false, saw_unknown = false;
   for (uint32_t i = 0; i < l.size; ++i) {
     size_t mark = Mark();
-    Bind(l.type, l.list(), i);
+    Bind(l, i);
     Tri f = EvalTri(Operand(n, 1));
     Tri r = f == Tri::kFalse ? Tri::kTrue : Or(Not(f), EvalTri(Operand(n, 2)));
     Unbind();
@@ -101,7 +101,7 @@ Value Walker::EvalCount(const ir::Node& n) {
   uint32_t count = 0;
   bool saw_unknown = false;
   for (uint32_t i = 0; i < l.size; ++i) {
-    Bind(l.type, l.list(), i);
+    Bind(l, i);
     Tri f = EvalTri(filter);
     Unbind();
     if (f == Tri::kTrue) {
@@ -124,7 +124,7 @@ Value Walker::EvalCountDistinct(const ir::Node& n) {
   uint32_t distinct = 0;
   bool saw_unknown = false;
   for (uint32_t i = 0; i < l.size; ++i) {
-    Bind(l.type, l.list(), i);
+    Bind(l, i);
     Tri f = EvalTri(filter);
     Value k = Value::Bool(true);
     if (f == Tri::kTrue && key != nullptr) k = Eval(*key);
@@ -143,7 +143,7 @@ Value Walker::EvalCountDistinct(const ir::Node& n) {
   if (inline_keys) return Value::Number(distinct);
   // Long list: every filter and key is known now; count first occurrences by rescanning.
   auto key_of = [&](uint32_t i, Value* out) {
-    Bind(l.type, l.list(), i);
+    Bind(l, i);
     bool pass = EvalTri(filter) == Tri::kTrue;
     if (pass) *out = key != nullptr ? Eval(*key) : Value::Bool(true);
     Unbind();
@@ -169,7 +169,7 @@ Value Walker::EvalLatest(const ir::Node& n) {
   bool any = false, saw_unknown = false;
   int32_t latest = 0;
   for (uint32_t i = 0; i < l.size; ++i) {
-    Bind(l.type, l.list(), i);
+    Bind(l, i);
     Tri f = EvalTri(filter);
     Unbind();
     if (f == Tri::kUnknown) {
@@ -187,7 +187,7 @@ Value Walker::EvalLatest(const ir::Node& n) {
   saw_unknown = false;
   for (uint32_t i = 0; i < l.size; ++i) {
     if (items[i].date != latest) continue;
-    Bind(l.type, l.list(), i);
+    Bind(l, i);
     Tri r = Tri::kFalse;
     bool selected = EvalTri(filter) == Tri::kTrue;
     if (selected) r = EvalTri(pred);

@@ -67,8 +67,9 @@ class Walker {
   Value EvalCount(const ir::Node& n);
   Value EvalCountDistinct(const ir::Node& n);
   Value EvalLatest(const ir::Node& n);
-  // Binds element `i` of `list` (of list type `t`) as kVar depth 0; false when too deep.
-  bool Bind(ir::ValueType t, const abi::List& list, uint32_t i);
+  // Binds element `i` of the (known) list value as kVar depth 0; false when too deep. Callers
+  // check the depth once before their loop, so every Bind there succeeds.
+  bool Bind(const Value& list, uint32_t i);
   void Unbind() { --depth_; }
   // Truncates `missing` candidates recorded since `mark` when an implicit per-element
   // combination (and(filter, pred) etc.) came out known.

@@ -15,26 +15,14 @@ namespace mskc::cases {
 
 enum class LineOfBusiness : uint8_t { kCommercial, kMedicare, kMedicaid };
 enum class Setting : uint8_t { kOutpatient, kInpatient };
-enum class SiteOfCare : uint8_t {
-  kOutpatientHospital,
-  kAmbulatorySurgeryCenter,
-  kOffice,
-  kInpatientHospital
-};
+enum class SiteOfCare : uint8_t { kOutpatientHospital, kAmbulatorySurgeryCenter, kOffice, kInpatientHospital };
 enum class Laterality : uint8_t { kLeft, kRight, kBilateral, kNone };
 enum class Sex : uint8_t { kF, kM, kU };
 enum class ProviderRole : uint8_t { kOrdering, kServicing };
 enum class SiteOfCareReason : uint8_t {
-  kNoNetworkAscInReach,
-  kAscLacksEquipment,
-  kAsaClass3OrHigher,
-  kBmiOver50,
-  kSevereCardiopulmonaryDisease,
-  kUncontrolledSleepApnea,
-  kBleedingDisorder,
-  kExpectedOvernightStay,
-  kAgeUnder18,
-  kNoAscPrivileges,
+  kNoNetworkAscInReach, kAscLacksEquipment, kAsaClass3OrHigher, kBmiOver50,
+  kSevereCardiopulmonaryDisease, kUncontrolledSleepApnea, kBleedingDisorder,
+  kExpectedOvernightStay, kAgeUnder18, kNoAscPrivileges,
 };
 
 struct ProcedureLine {
@@ -85,8 +73,8 @@ struct Case {
   LineOfBusiness line_of_business = LineOfBusiness::kCommercial;
   std::optional<std::string> state;
   Date submitted_on;
-  Date date_of_service;              // as given
-  std::optional<Date> performed_on;  // as given
+  Date date_of_service;             // as given
+  std::optional<Date> performed_on; // as given
   bool urgent = false;
   bool emergency = false;
   Setting setting = Setting::kOutpatient;
@@ -105,9 +93,7 @@ struct Case {
   // The date every rule uses: `performed_on` on a retrospective case, else `date_of_service`.
   Date EffectiveDateOfService() const { return performed_on ? *performed_on : date_of_service; }
   // A case is retrospective when `performed_on` is set or the DOS precedes `submitted_on`.
-  bool IsRetrospective() const {
-    return performed_on.has_value() || date_of_service < submitted_on;
-  }
+  bool IsRetrospective() const { return performed_on.has_value() || date_of_service < submitted_on; }
   Date RetroPerformedOn() const { return performed_on ? *performed_on : date_of_service; }
 };
 

@@ -7,6 +7,26 @@
 namespace mskc::determination {
 namespace {
 
+// Re-emits a parsed value through `out`, so it follows the document's layout (pretty or not).
+void EmitValue(JsonOut& out, const nlohmann::json& v) {
+  if (v.is_array()) {
+    out.BeginArray();
+    for (const auto& item : v) EmitValue(out, item);
+    out.EndArray();
+  } else if (v.is_object()) {
+    out.BeginObject();
+    for (const auto& [key, item] : v.items()) {
+      out.Key(key);
+      EmitValue(out, item);
+    }
+    out.EndObject();
+  } else if (v.is_string()) {
+    out.String(v.get_ref<const std::string&>());
+  } else {
+    out.Raw(v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+}
+
 // A trace value as JSON: the interpreter renders values as JSON text, absent facts as `unknown`
 // (written as null, as the case format treats null as absent). Anything else stays a string.
 void WriteFactValue(JsonOut& out, const std::string& value) {
@@ -19,7 +39,7 @@ void WriteFactValue(JsonOut& out, const std::string& value) {
     out.String(value);
     return;
   }
-  out.Raw(parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  EmitValue(out, parsed);
 }
 
 void WriteStrings(JsonOut& out, const std::vector<std::string>& items) {

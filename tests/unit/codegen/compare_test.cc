@@ -12,7 +12,7 @@ namespace {
 using Op = ir::Op;
 using VT = ir::ValueType;
 
-class CompareTest : public ::testing::Test {
+class JitCompareTest : public ::testing::Test {
  protected:
   JitHarness t;
   uint32_t flag = t.AddSlot("flag", VT::kBool);  // a 1-byte slot first: later slots are padded
@@ -23,7 +23,7 @@ class CompareTest : public ::testing::Test {
   uint32_t e = t.AddSlot("imaging_type", VT::kEnum, imaging);
 };
 
-TEST_F(CompareTest, NumberThresholdBoundaries) {
+TEST_F(JitCompareTest, NumberThresholdBoundaries) {
   t.Compile({t.Cmp(Op::kGe, t.S(x), t.Num(4)), t.Cmp(Op::kGt, t.S(x), t.Num(4)),
              t.Cmp(Op::kLe, t.S(x), t.Num(4)), t.Cmp(Op::kLt, t.S(x), t.Num(4)),
              t.Cmp(Op::kEq, t.S(x), t.Num(4)), t.Cmp(Op::kNe, t.S(x), t.Num(4))});
@@ -37,13 +37,13 @@ TEST_F(CompareTest, NumberThresholdBoundaries) {
   EXPECT_EQ(t.Run(), (std::vector<Tri>{kU, kU, kU, kU, kU, kU}));
 }
 
-TEST_F(CompareTest, DecimalWeeksCompareAsDecimals) {
+TEST_F(JitCompareTest, DecimalWeeksCompareAsDecimals) {
   t.SetNumber(x, 11.5);
   EXPECT_EQ(t.Eval(t.Cmp(Op::kGe, t.S(x), t.Num(12))), kF);
   EXPECT_EQ(t.Eval(t.Cmp(Op::kLt, t.S(x), t.Num(12))), kT);
 }
 
-TEST_F(CompareTest, DatesDayBeforeOfAfter) {
+TEST_F(JitCompareTest, DatesDayBeforeOfAfter) {
   t.Compile({t.Cmp(Op::kLt, t.S(d), t.DateC("2021-03-01")),
              t.Cmp(Op::kEq, t.S(d), t.DateC("2021-03-01")),
              t.Cmp(Op::kGe, t.S(d), t.DateC("2021-03-01"))});
@@ -57,7 +57,7 @@ TEST_F(CompareTest, DatesDayBeforeOfAfter) {
   EXPECT_EQ(t.Run(), (std::vector<Tri>{kT, kF, kF}));
 }
 
-TEST_F(CompareTest, EnumEquality) {
+TEST_F(JitCompareTest, EnumEquality) {
   const ir::Node* is_mri = t.Cmp(Op::kEq, t.S(e), t.EnumC(imaging, 1));
   const ir::Node* not_mri = t.Cmp(Op::kNe, t.S(e), t.EnumC(imaging, 1));
   t.Compile({is_mri, not_mri});
@@ -71,7 +71,7 @@ TEST_F(CompareTest, EnumEquality) {
   EXPECT_EQ(t.Run(), (std::vector<Tri>{kU, kU}));
 }
 
-TEST_F(CompareTest, CodeEquality) {
+TEST_F(JitCompareTest, CodeEquality) {
   uint32_t c1 = t.AddSlot("line.code", VT::kCode);
   uint32_t c2 = t.AddSlot("other.code", VT::kCode);
   t.Compile({t.Cmp(Op::kEq, t.S(c1), t.S(c2)), t.Cmp(Op::kNe, t.S(c1), t.S(c2))});
@@ -89,7 +89,7 @@ TEST_F(CompareTest, CodeEquality) {
   EXPECT_EQ(t.Run(), (std::vector<Tri>{kU, kU}));
 }
 
-TEST_F(CompareTest, OrderingBeyondNumbersAndDates) {
+TEST_F(JitCompareTest, OrderingBeyondNumbersAndDates) {
   // Not produced by sema today, but defined as in the interpreter: enums by ordinal, bools
   // false < true, codes byte-wise with a proper prefix first.
   uint32_t c1 = t.AddSlot("line.code", VT::kCode);
@@ -114,7 +114,7 @@ TEST_F(CompareTest, OrderingBeyondNumbersAndDates) {
   EXPECT_EQ(t.Run()[1], kU);
 }
 
-TEST_F(CompareTest, Arithmetic) {
+TEST_F(JitCompareTest, Arithmetic) {
   t.SetNumber(x, 7);
   t.SetNumber(y, 2);
   EXPECT_EQ(t.EvalEq(t.Arith(Op::kAdd, t.S(x), t.S(y)), t.Num(9)), kT);
@@ -125,7 +125,7 @@ TEST_F(CompareTest, Arithmetic) {
   EXPECT_EQ(t.EvalEq(t.Arith(Op::kAdd, t.Num(0.1), t.Num(0.2)), t.Num(0.1 + 0.2)), kT);
 }
 
-TEST_F(CompareTest, UnknownPropagatesThroughArithmetic) {
+TEST_F(JitCompareTest, UnknownPropagatesThroughArithmetic) {
   t.SetNumber(x, 7);
   t.SetUnknown(y);
   for (Op op : {Op::kAdd, Op::kSub, Op::kMul, Op::kDiv})
@@ -134,7 +134,7 @@ TEST_F(CompareTest, UnknownPropagatesThroughArithmetic) {
   EXPECT_EQ(t.Eval(t.Cmp(Op::kLe, t.Arith(Op::kNeg, t.S(x)), t.Num(0))), kU);
 }
 
-TEST_F(CompareTest, DivisionByZeroIsUnknown) {
+TEST_F(JitCompareTest, DivisionByZeroIsUnknown) {
   t.SetNumber(x, 7);
   const ir::Node* ratio = t.Cmp(Op::kGe, t.Arith(Op::kDiv, t.S(x), t.S(y)), t.Num(0));
   t.Compile({ratio});
@@ -149,7 +149,7 @@ TEST_F(CompareTest, DivisionByZeroIsUnknown) {
   EXPECT_EQ(t.Run()[0], kU);
 }
 
-TEST_F(CompareTest, BoolEqualityWithConstants) {
+TEST_F(JitCompareTest, BoolEqualityWithConstants) {
   t.Compile({t.Cmp(Op::kEq, t.S(flag), t.B(false)), t.Cmp(Op::kNe, t.S(flag), t.B(false))});
   t.SetBool(flag, false);
   EXPECT_EQ(t.Run(), (std::vector<Tri>{kT, kF}));

@@ -10,7 +10,7 @@ namespace {
 using Op = ir::Op;
 using VT = ir::ValueType;
 
-class DatesTest : public ::testing::Test {
+class JitDatesTest : public ::testing::Test {
  protected:
   JitHarness t;
   uint32_t dos = t.AddSlot("date_of_service", VT::kDate);
@@ -25,13 +25,13 @@ class DatesTest : public ::testing::Test {
   }
 };
 
-TEST_F(DatesTest, AddDays) {
+TEST_F(JitDatesTest, AddDays) {
   EXPECT_EQ(Shift(Op::kDateAddDays, "2021-12-30", 3, "2022-01-02"), kT);
   EXPECT_EQ(Shift(Op::kDateAddDays, "2020-03-01", -1, "2020-02-29"), kT);
   EXPECT_EQ(Shift(Op::kDateAddDays, "2021-03-01", 0, "2021-03-01"), kT);
 }
 
-TEST_F(DatesTest, CountsTruncateTowardZero) {
+TEST_F(JitDatesTest, CountsTruncateTowardZero) {
   EXPECT_EQ(Shift(Op::kDateAddDays, "2021-12-30", 2.9, "2022-01-01"), kT);
   EXPECT_EQ(Shift(Op::kDateAddDays, "2021-12-30", -2.9, "2021-12-28"), kT);
   EXPECT_EQ(Shift(Op::kDateAddDays, "2021-03-05", 0.9, "2021-03-05"), kT);
@@ -40,14 +40,14 @@ TEST_F(DatesTest, CountsTruncateTowardZero) {
   EXPECT_EQ(Shift(Op::kDateAddBusinessDays, "2021-03-05", 1.9, "2021-03-08"), kT);
 }
 
-TEST_F(DatesTest, AddMonthsClampsToMonthEnd) {
+TEST_F(JitDatesTest, AddMonthsClampsToMonthEnd) {
   EXPECT_EQ(Shift(Op::kDateAddMonths, "2021-01-31", 1, "2021-02-28"), kT);
   EXPECT_EQ(Shift(Op::kDateAddMonths, "2020-01-31", 1, "2020-02-29"), kT);
   EXPECT_EQ(Shift(Op::kDateAddMonths, "2021-03-31", -1, "2021-02-28"), kT);
   EXPECT_EQ(Shift(Op::kDateAddMonths, "2021-11-15", 2, "2022-01-15"), kT);
 }
 
-TEST_F(DatesTest, BusinessDaysAcrossWeekendAndFederalHoliday) {
+TEST_F(JitDatesTest, BusinessDaysAcrossWeekendAndFederalHoliday) {
   EXPECT_EQ(Shift(Op::kDateAddBusinessDays, "2021-03-04", 1, "2021-03-05"), kT);  // Thu → Fri
   EXPECT_EQ(Shift(Op::kDateAddBusinessDays, "2021-03-05", 1, "2021-03-08"), kT);  // Fri → Mon
   EXPECT_EQ(Shift(Op::kDateAddBusinessDays, "2021-03-06", 1, "2021-03-08"), kT);  // Sat → Mon
@@ -59,12 +59,12 @@ TEST_F(DatesTest, BusinessDaysAcrossWeekendAndFederalHoliday) {
   EXPECT_EQ(Shift(Op::kDateAddBusinessDays, "2021-07-03", 0, "2021-07-03"), kT);
 }
 
-TEST_F(DatesTest, BusinessDaysUseTheContextCalendar) {
+TEST_F(JitDatesTest, BusinessDaysUseTheContextCalendar) {
   t.calendar() = BusinessCalendar({Date::FromDays(D("2021-03-08"))});  // a plan closure
   EXPECT_EQ(Shift(Op::kDateAddBusinessDays, "2021-03-05", 1, "2021-03-09"), kT);
 }
 
-TEST_F(DatesTest, UnknownOperandsSkipTheHelpers) {
+TEST_F(JitDatesTest, UnknownOperandsSkipTheHelpers) {
   // An absent count must not reach the helper (a garbage count could loop for years).
   t.SetUnknown(n);
   t.SetDate(dos, "2021-03-05");
@@ -82,7 +82,7 @@ TEST_F(DatesTest, UnknownOperandsSkipTheHelpers) {
             kU);
 }
 
-TEST_F(DatesTest, DaysBetweenIsSecondMinusFirst) {
+TEST_F(JitDatesTest, DaysBetweenIsSecondMinusFirst) {
   EXPECT_EQ(t.EvalEq(t.DateOp(Op::kDaysBetween, t.DateC("2021-01-01"), t.DateC("2021-03-01")),
                      t.Num(59)),
             kT);
@@ -91,7 +91,7 @@ TEST_F(DatesTest, DaysBetweenIsSecondMinusFirst) {
             kT);
 }
 
-TEST_F(DatesTest, AgeInCompletedYears) {
+TEST_F(JitDatesTest, AgeInCompletedYears) {
   EXPECT_EQ(Age("2003-03-01", "2021-02-28", 17), kT);  // day before the 18th birthday
   EXPECT_EQ(Age("2003-03-01", "2021-03-01", 18), kT);  // the birthday
   EXPECT_EQ(Age("2003-03-01", "2021-03-02", 18), kT);  // day after
@@ -101,7 +101,7 @@ TEST_F(DatesTest, AgeInCompletedYears) {
   EXPECT_EQ(Age("2000-02-29", "2020-02-29", 20), kT);
 }
 
-class SetsTest : public ::testing::Test {
+class JitSetsTest : public ::testing::Test {
  protected:
   JitHarness t;
   uint32_t code = t.AddSlot("line.code", VT::kCode);
@@ -112,7 +112,7 @@ class SetsTest : public ::testing::Test {
   uint32_t history = t.AddSlot("history", VT::kHistoryList);
 };
 
-TEST_F(SetsTest, CodeSetPrefixRangeAndExact) {
+TEST_F(JitSetsTest, CodeSetPrefixRangeAndExact) {
   CodeSet s;
   s.AddPrefix("M54.1");
   s.AddRange("64490", "64495");
@@ -136,7 +136,7 @@ TEST_F(SetsTest, CodeSetPrefixRangeAndExact) {
   EXPECT_EQ(t.Run()[0], kU);
 }
 
-TEST_F(SetsTest, CodeSetIdSelectsTheTableEntry) {
+TEST_F(JitSetsTest, CodeSetIdSelectsTheTableEntry) {
   CodeSet a, b;
   a.AddExact("11111");
   b.AddExact("22222");
@@ -153,7 +153,7 @@ TEST_F(SetsTest, CodeSetIdSelectsTheTableEntry) {
   EXPECT_EQ(out[1], 1);
 }
 
-TEST_F(SetsTest, EnumSetBitTests) {
+TEST_F(JitSetsTest, EnumSetBitTests) {
   t.Compile({t.InEnumSet(Op::kInEnumSet, t.S(site), {1, 2}),
              t.InEnumSet(Op::kInEnumSet, t.S(site), {0, 63})});
   t.SetEnum(site, 0);
@@ -170,7 +170,7 @@ TEST_F(SetsTest, EnumSetBitTests) {
   EXPECT_EQ(t.Run(), (std::vector<Tri>{kU, kU}));
 }
 
-TEST_F(SetsTest, ListHasAny) {
+TEST_F(JitSetsTest, ListHasAny) {
   t.Compile({t.InEnumSet(Op::kListHasAny, t.S(reasons), {2, 3})});
   t.SetEnumList(reasons, {});
   EXPECT_EQ(t.Run()[0], kF);
@@ -184,7 +184,7 @@ TEST_F(SetsTest, ListHasAny) {
   EXPECT_EQ(t.Run()[0], kU);
 }
 
-TEST_F(SetsTest, ListSize) {
+TEST_F(JitSetsTest, ListSize) {
   t.Compile({t.Cmp(Op::kEq, t.ListSize(t.S(reasons)), t.Num(3)),
              t.Cmp(Op::kEq, t.ListSize(t.S(dx)), t.Num(0)),
              t.Cmp(Op::kGe, t.ListSize(t.S(history)), t.Num(2))});

@@ -12,7 +12,7 @@ using VT = ir::ValueType;
 
 constexpr Tri kAll[] = {kF, kT, kU};
 
-class LogicTest : public ::testing::Test {
+class JitLogicTest : public ::testing::Test {
  protected:
   JitHarness t;
   uint32_t a = t.AddSlot("a", VT::kBool);
@@ -20,7 +20,7 @@ class LogicTest : public ::testing::Test {
   uint32_t c = t.AddSlot("c", VT::kBool);
 };
 
-TEST_F(LogicTest, BinaryTruthTables) {
+TEST_F(JitLogicTest, BinaryTruthTables) {
   t.Compile({t.And({t.S(a), t.S(b)}), t.Or({t.S(a), t.S(b)}), t.Not(t.S(a)),
              t.Cmp(Op::kEq, t.S(a), t.S(b)), t.Cmp(Op::kNe, t.S(a), t.S(b))});
   for (Tri x : kAll) {
@@ -40,7 +40,7 @@ TEST_F(LogicTest, BinaryTruthTables) {
   }
 }
 
-TEST_F(LogicTest, TernaryAndOrAtLeast) {
+TEST_F(JitLogicTest, TernaryAndOrAtLeast) {
   t.Compile({t.And({t.S(a), t.S(b), t.S(c)}), t.Or({t.S(a), t.S(b), t.S(c)}),
              t.AtLeast(2, {t.S(a), t.S(b), t.S(c)}), t.AtLeast(1, {t.S(a), t.S(b), t.S(c)}),
              t.AtLeast(3, {t.S(a), t.S(b), t.S(c)})});
@@ -68,7 +68,7 @@ TEST_F(LogicTest, TernaryAndOrAtLeast) {
   }
 }
 
-TEST_F(LogicTest, DecidingOperandWinsOverUnknownInAnyPosition) {
+TEST_F(JitLogicTest, DecidingOperandWinsOverUnknownInAnyPosition) {
   t.SetUnknown(a);
   t.SetBool(b, false);
   EXPECT_EQ(t.Eval(t.And({t.S(a), t.S(b)})), kF);
@@ -80,12 +80,12 @@ TEST_F(LogicTest, DecidingOperandWinsOverUnknownInAnyPosition) {
   EXPECT_EQ(t.Eval(t.Or({t.S(a), t.B(false)})), kU);
 }
 
-TEST_F(LogicTest, EmptyAndOr) {
+TEST_F(JitLogicTest, EmptyAndOr) {
   EXPECT_EQ(t.Eval(t.And({})), kT);
   EXPECT_EQ(t.Eval(t.Or({})), kF);
 }
 
-TEST_F(LogicTest, AtLeastEdgeCounts) {
+TEST_F(JitLogicTest, AtLeastEdgeCounts) {
   t.SetUnknown(a);
   t.SetUnknown(b);
   // N = 0 is always met; N above the operand count can never be.
@@ -98,7 +98,7 @@ TEST_F(LogicTest, AtLeastEdgeCounts) {
   EXPECT_EQ(t.Eval(t.AtLeast(int64_t{1} << 40, {t.S(a), t.S(b)})), kF);
 }
 
-TEST_F(LogicTest, IfWithUnknownCondition) {
+TEST_F(JitLogicTest, IfWithUnknownCondition) {
   uint32_t x = t.AddSlot("x", VT::kNumber);
   t.SetNumber(x, 5);
   const ir::Node* pick = t.If(t.S(a), t.S(x), t.Num(7));
@@ -118,7 +118,7 @@ TEST_F(LogicTest, IfWithUnknownCondition) {
   EXPECT_EQ(t.Run(), (std::vector<Tri>{kU, kU, kU}));
 }
 
-TEST_F(LogicTest, IfOverDatesAndCodes) {
+TEST_F(JitLogicTest, IfOverDatesAndCodes) {
   uint32_t d = t.AddSlot("d", VT::kDate);
   uint32_t code = t.AddSlot("line.code", VT::kCode);
   uint32_t other = t.AddSlot("other", VT::kCode);

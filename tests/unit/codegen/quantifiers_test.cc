@@ -11,7 +11,7 @@ using Op = ir::Op;
 using VT = ir::ValueType;
 using HF = ir::HistoryField;
 
-class QuantifierTest : public ::testing::Test {
+class JitQuantifierTest : public ::testing::Test {
  protected:
   JitHarness t;
   int32_t modality = t.AddEnum("modality", {"nsaids", "chiropractic", "acupuncture"});
@@ -36,7 +36,7 @@ class QuantifierTest : public ::testing::Test {
   }
 };
 
-TEST_F(QuantifierTest, EmptyLists) {
+TEST_F(JitQuantifierTest, EmptyLists) {
   t.Compile({t.Quant(Op::kAny, t.S(history), nullptr, ReliefAtLeast(50)),
              t.Quant(Op::kAll, t.S(history), nullptr, ReliefAtLeast(50)),
              t.Quant(Op::kLatest, t.S(history), nullptr, ReliefAtLeast(50)),
@@ -48,7 +48,7 @@ TEST_F(QuantifierTest, EmptyLists) {
   EXPECT_EQ(t.Run(), (std::vector<Tri>{kU, kU, kU, kU, kU, kU}));
 }
 
-TEST_F(QuantifierTest, AnyWithUnknownPredicateAndFilter) {
+TEST_F(JitQuantifierTest, AnyWithUnknownPredicateAndFilter) {
   const ir::Node* any = t.Quant(Op::kAny, t.S(history), nullptr, ReliefAtLeast(50));
   const ir::Node* filtered = t.Quant(Op::kAny, t.S(history), WeeksAtLeast(12), ReliefAtLeast(50));
   t.Compile({any, filtered});
@@ -64,7 +64,7 @@ TEST_F(QuantifierTest, AnyWithUnknownPredicateAndFilter) {
   EXPECT_EQ(t.Run(), (std::vector<Tri>{kU, kF}));
 }
 
-TEST_F(QuantifierTest, AllWithUnknowns) {
+TEST_F(JitQuantifierTest, AllWithUnknowns) {
   const ir::Node* all = t.Quant(Op::kAll, t.S(history), nullptr, ReliefAtLeast(50));
   const ir::Node* filtered = t.Quant(Op::kAll, t.S(history), WeeksAtLeast(12), ReliefAtLeast(50));
   t.Compile({all, filtered});
@@ -82,7 +82,7 @@ TEST_F(QuantifierTest, AllWithUnknowns) {
   EXPECT_EQ(t.Run(), (std::vector<Tri>{kF, kU}));
 }
 
-TEST_F(QuantifierTest, CountWithFilter) {
+TEST_F(JitQuantifierTest, CountWithFilter) {
   t.Compile({CountIs(Op::kCount, IsEpidural(), nullptr, 2), CountIs(Op::kCount, nullptr, nullptr, 3),
              CountIs(Op::kCount, ReliefAtLeast(50), nullptr, 1)});
   t.SetHistory(history, {H("2021-01-01", 60, -1, "64483"), H("2021-02-01", 10, -1, "20610"),
@@ -93,7 +93,7 @@ TEST_F(QuantifierTest, CountWithFilter) {
   EXPECT_EQ(t.Run(), (std::vector<Tri>{kT, kT, kU}));
 }
 
-TEST_F(QuantifierTest, CountDistinctByDate) {
+TEST_F(JitQuantifierTest, CountDistinctByDate) {
   const ir::Node* date_key = t.Field(HF::kDate, VT::kDate);
   t.Compile({CountIs(Op::kCountDistinct, IsEpidural(), date_key, 2),
              CountIs(Op::kCountDistinct, nullptr, date_key, 3),
@@ -105,7 +105,7 @@ TEST_F(QuantifierTest, CountDistinctByDate) {
   EXPECT_EQ(t.Run(), (std::vector<Tri>{kT, kT, kT, kT}));
 }
 
-TEST_F(QuantifierTest, CountDistinctUnknownKeyOrFilter) {
+TEST_F(JitQuantifierTest, CountDistinctUnknownKeyOrFilter) {
   const ir::Node* key = t.Field(HF::kReliefPercent, VT::kNumber);
   t.Compile({CountIs(Op::kCountDistinct, IsEpidural(), key, 1),
              CountIs(Op::kCountDistinct, WeeksAtLeast(1), t.Field(HF::kDate, VT::kDate), 1)});
@@ -117,7 +117,7 @@ TEST_F(QuantifierTest, CountDistinctUnknownKeyOrFilter) {
   EXPECT_EQ(t.Run(), (std::vector<Tri>{kT, kU}));
 }
 
-TEST_F(QuantifierTest, CountDistinctLongList) {
+TEST_F(JitQuantifierTest, CountDistinctLongList) {
   std::vector<Hist> items;
   const char* dates[] = {"2021-01-01", "2021-01-02", "2021-01-03", "2021-01-04", "2021-01-05",
                          "2021-01-06", "2021-01-07", "2021-01-08", "2021-01-09", "2021-01-10"};
@@ -130,7 +130,7 @@ TEST_F(QuantifierTest, CountDistinctLongList) {
   EXPECT_EQ(t.Run(), (std::vector<Tri>{kT, kT}));
 }
 
-TEST_F(QuantifierTest, LatestWithTies) {
+TEST_F(JitQuantifierTest, LatestWithTies) {
   t.Compile({t.Quant(Op::kLatest, t.S(history), IsEpidural(), ReliefAtLeast(50))});
   auto run = [&](std::vector<Hist> items) {
     t.SetHistory(history, items);
@@ -150,7 +150,7 @@ TEST_F(QuantifierTest, LatestWithTies) {
   EXPECT_EQ(run({H("1969-01-01", 80), H("1968-01-01", 10)}), kT);
 }
 
-TEST_F(QuantifierTest, LatestWithUnknownFilter) {
+TEST_F(JitQuantifierTest, LatestWithUnknownFilter) {
   t.Compile({t.Quant(Op::kLatest, t.S(history), WeeksAtLeast(1), ReliefAtLeast(50))});
   t.SetHistory(history, {H("2021-05-01", 80, 12), H("2021-01-01", 80)});
   EXPECT_EQ(t.Run()[0], kU);
@@ -158,7 +158,7 @@ TEST_F(QuantifierTest, LatestWithUnknownFilter) {
   EXPECT_EQ(t.Run()[0], kT);
 }
 
-TEST_F(QuantifierTest, HistoryFieldsAbsentAreUnknown) {
+TEST_F(JitQuantifierTest, HistoryFieldsAbsentAreUnknown) {
   uint32_t lat = t.AddSlot("line.laterality_text", VT::kCode);
   t.SetCode(lat, "left");
   auto any = [&](const ir::Node* pred) { return t.Quant(Op::kAny, t.S(history), nullptr, pred); };
@@ -179,7 +179,7 @@ TEST_F(QuantifierTest, HistoryFieldsAbsentAreUnknown) {
   EXPECT_EQ(t.Run(), (std::vector<Tri>{kF, kT, kT, kT, kF, kT}));
 }
 
-TEST_F(QuantifierTest, EnumAndCodeLists) {
+TEST_F(JitQuantifierTest, EnumAndCodeLists) {
   CodeSet g89;
   g89.AddPrefix("G89.1");
   int64_t id = t.AddCodeSet(g89);
@@ -198,7 +198,7 @@ TEST_F(QuantifierTest, EnumAndCodeLists) {
   EXPECT_EQ(t.Run(), (std::vector<Tri>{kF, kF, kF, kF}));
 }
 
-TEST_F(QuantifierTest, NestedQuantifierReadsOuterVariable) {
+TEST_F(JitQuantifierTest, NestedQuantifierReadsOuterVariable) {
   // any h in history: any c in diagnoses: c == h.code   (h is depth 1 inside the inner one)
   const ir::Node* inner = t.Quant(Op::kAny, t.S(dx), nullptr,
                                   t.Cmp(Op::kEq, t.Var(VT::kCode), t.Field(HF::kCode, VT::kCode, 1)));

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 #include "tests/unit/runtime_case/test_case.h"
@@ -174,6 +175,36 @@ TEST(CaseReaderTest, HostileInputNeverCrashes) {
   EXPECT_FALSE(MustFailText(std::string("{\"case_id\"\0: 1}", 15)).message.empty());
   EXPECT_FALSE(MustFailText("{\"pain\": 1e999}").message.empty());
   EXPECT_FALSE(MustFailText("{\"pain\": 123456789012345678901234567890}").message.empty());
+}
+
+TEST(CaseReaderTest, MutatedCasesNeverCrash) {
+  // Seeded byte mutations of a full case: every outcome is a case or an error with a message.
+  std::string base = json::parse(R"({"case_id": "C", "health_plan": "IBX",
+    "submitted_on": "2021-03-01", "date_of_service": "2021-03-10", "setting": "outpatient",
+    "site_of_care": "office", "procedures": [{"code": "64483", "units": 2}],
+    "diagnoses": ["M54.16"], "member": {"id": "M", "birth_date": "2000-02-29"},
+    "ordering_provider": {"npi": "1"}, "clinical": {"pain_score": 7, "pain_scor": 1,
+    "imaging_findings": ["disc_hernation"]},
+    "history": [{"code": "64483", "date": "2020-01-01", "relief_percent": 50}]})")
+                         .dump();
+  std::mt19937 rng(12345);
+  const std::string alphabet = "{}[]\",:0123456789.-eEtruefalsnl \\\x01\xff";
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = base;
+    int edits = 1 + static_cast<int>(rng() % 4);
+    for (int i = 0; i < edits && !text.empty(); ++i) {
+      size_t at = rng() % text.size();
+      switch (rng() % 3) {
+        case 0: text[at] = alphabet[rng() % alphabet.size()]; break;
+        case 1: text.erase(at, 1 + rng() % 8); break;
+        default: text.insert(at, 1, alphabet[rng() % alphabet.size()]); break;
+      }
+    }
+    CaseResult r = ReadCase(text, testing::TestFacts());
+    if (const auto* e = std::get_if<CaseError>(&r)) {
+      EXPECT_FALSE(e->message.empty()) << text;
+    }
+  }
 }
 
 TEST(CaseReaderTest, HugeNumbersInFieldsAreRangeErrors) {

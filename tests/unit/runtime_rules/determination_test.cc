@@ -164,7 +164,8 @@ TEST(JsonWriterTest, EscapesControlCharactersAndInvalidUtf8) {
   Determination d;
   d.case_id = std::string("a\x01") + "\xff" + "b\\";
   std::string json = ToJson(d, JsonStyle{.pretty = false});
-  EXPECT_EQ(json.substr(0, 30), "{\"case_id\":\"a\\u0001\xEF\xBF\xBD" "b\\\\\",");
+  std::string expected = "{\"case_id\":\"a\\u0001\xEF\xBF\xBD" "b\\\\\",";
+  EXPECT_EQ(json.substr(0, expected.size()), expected);
 }
 
 TEST(JsonWriterTest, BatchError) {
@@ -198,6 +199,34 @@ TEST(JsonWriterTest, EndToEndFromCaseJson) {
       R"({"id":"function","result":"met","text":"Pain limits activities of daily living or work"},)"
       R"({"id":"pain","result":"met","text":"Pain score of 7 or more"}],"unmet":[],"missing":[]}],)"
       R"("warnings":[],"notes":[{"kind":"notice","line":1,"text":"FDA safe use"}]})");
+}
+
+}  // namespace
+}  // namespace mskc::rules::testing
+
+namespace mskc::rules::testing {
+namespace {
+
+TEST(JsonWriterTest, PrettyTraceValuesFollowTheLayout) {
+  determination::Determination d;
+  d.case_id = "T";
+  determination::LineResult line;
+  line.code = "62323";
+  line.criteria.push_back(determination::CriterionResult{
+      "dx", Tri::kTrue, "t",
+      determination::CriterionTrace{{{"diagnoses", "[\"M54.16\"]"}}, "diagnoses"}});
+  d.lines.push_back(line);
+  std::string json = determination::ToJson(d);
+  EXPECT_NE(json.find(R"(          "trace": {
+            "facts": {
+              "diagnoses": [
+                "M54.16"
+              ]
+            },
+            "decided_by": "diagnoses"
+          })"),
+            std::string::npos)
+      << json;
 }
 
 }  // namespace

@@ -102,7 +102,7 @@ TEST_F(SiteOfCareTest, NotCheckedForCaseLevelResults) {
 
 TEST_F(SiteOfCareTest, PhysicianReviewWinsOverNurseForTheCase) {
   cases::Case c = Hopd("29880", {});
-  c.procedures.push_back(cases::ProcedureLine{"27279"});  // manual review: nurse
+  c.procedures.push_back(MakeCase({"27279"}).procedures[0]);  // manual review: nurse
   auto d = Evaluate(rules_, c);
   EXPECT_EQ(d.review, Review::kPhysician);
   EXPECT_EQ(d.lines[1].review, Review::kNurse);

@@ -1,0 +1,105 @@
+// mskc: the command line (cli.md). Parses arguments with CLI11 and hands each subcommand its
+// typed options; every path out of here is an exit code from exit_code.h.
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+#include <string>
+
+#include "tools/mskc/commands.h"
+
+namespace mskc::tool {
+namespace {
+
+void AddBackendOption(CLI::App& cmd, std::string& backend) {
+  cmd.add_option("--backend", backend, "evaluation backend: jit or interp")
+      ->check(CLI::IsMember({"jit", "interp"}));
+}
+
+driver::Backend ToBackend(const std::string& name) {
+  return name == "interp" ? driver::Backend::kInterpreter : driver::Backend::kJit;
+}
+
+// Subcommands of later milestones: accepted by name, refused clearly.
+void AddPending(CLI::App& app, const char* name, const char* description) {
+  CLI::App* cmd = app.add_subcommand(name, description);
+  cmd->allow_extras();
+  cmd->prefix_command();
+}
+
+int Main(int argc, char** argv) {
+  CLI::App app{"mskc: compile clinical prior-authorization guidelines and evaluate cases"};
+  app.require_subcommand(1);
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return "error: " + std::string(e.what()) + "\nRun `mskc --help` for more information.\n";
+  });
+  std::string default_rules = driver::DefaultRulesDir();
+
+  CheckOptions check;
+  check.rules_dir = default_rules;
+  CLI::App* check_cmd = app.add_subcommand("check", "parse and type-check guideline files");
+  check_cmd->add_option("paths", check.paths, "guideline files or folders (default: the rules)");
+  check_cmd->add_option("--rules", check.rules_dir, "rules folder checked when no PATH is given");
+
+  EvalOptions eval;
+  eval.rules_dir = default_rules;
+  std::string eval_backend = "jit";
+  CLI::App* eval_cmd = app.add_subcommand("eval", "evaluate one case (JSON file or - for stdin)");
+  eval_cmd->add_option("--rules", eval.rules_dir, "rules folder: guidelines and plans");
+  eval_cmd->add_flag("--trace", eval.trace, "show the facts and expression behind each criterion");
+  AddBackendOption(*eval_cmd, eval_backend);
+  eval_cmd->add_option("case", eval.case_path, "case JSON file, or - for stdin")->required();
+
+  BatchOptions batch;
+  batch.rules_dir = default_rules;
+  std::string batch_backend = "jit";
+  CLI::App* batch_cmd = app.add_subcommand("batch", "evaluate NDJSON cases from stdin");
+  batch_cmd->add_option("--rules", batch.rules_dir, "rules folder: guidelines and plans");
+  batch_cmd->add_option("--threads", batch.threads, "worker threads")
+      ->check(CLI::Range(1, 1024));
+  batch_cmd->add_flag("--trace", batch.trace, "show the facts and expression behind each criterion");
+  AddBackendOption(*batch_cmd, batch_backend);
+
+  AddPending(app, "test", "run guideline test files");
+  AddPending(app, "repl", "interactive evaluation");
+  AddPending(app, "case", "the case store");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);  // prints help or the error
+    return code == 0 ? ToInt(ExitCode::kOk) : ToInt(ExitCode::kUsage);
+  }
+
+  if (check_cmd->parsed()) return ToInt(RunCheck(check));
+  if (eval_cmd->parsed()) {
+    eval.backend = ToBackend(eval_backend);
+    return ToInt(RunEval(eval));
+  }
+  if (batch_cmd->parsed()) {
+    batch.backend = ToBackend(batch_backend);
+    return ToInt(RunBatch(batch));
+  }
+  for (const char* name : {"test", "repl", "case"}) {
+    if (app.get_subcommand(name)->parsed()) {
+      std::cerr << "error: `mskc " << name << "` is not yet available\n";
+      return ToInt(ExitCode::kUsage);
+    }
+  }
+  return ToInt(ExitCode::kUsage);
+}
+
+}  // namespace
+}  // namespace mskc::tool
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  // Untied: reading stdin must not flush stdout, which batch's writer thread owns.
+  std::cin.tie(nullptr);
+  try {
+    return mskc::tool::Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return mskc::tool::ToInt(mskc::tool::ExitCode::kUsage);
+  }
+}
