@@ -40,18 +40,43 @@ bool CheckNesting(source::FileId file, const source::SourceManager& sources,
   return true;
 }
 
+// ANTLR decodes UTF-8 and throws on invalid bytes: find them first and report the first one.
+bool CheckUtf8(source::FileId file, std::string_view text, diag::DiagnosticEngine& diags) {
+  for (uint32_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    uint32_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = len > 0 && i + len <= text.size();
+    for (uint32_t k = 1; ok && k < len; ++k)
+      ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (!ok) {
+      diags.Error(diag::DiagId::kSyntaxError, {file, i, i + 1},
+                  "this file is not valid UTF-8 text");
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
 }  // namespace
 
 ParseResult Parse(source::FileId file, const source::SourceManager& sources,
                   diag::DiagnosticEngine& diags) {
   ParseResult result;
   result.file.file = file;
-  if (!CheckNesting(file, sources, diags)) {
+  if (!CheckUtf8(file, sources.Text(file), diags) || !CheckNesting(file, sources, diags)) {
     result.had_syntax_errors = true;
     return result;
   }
   std::string_view text = sources.Text(file);
-  antlr4::ANTLRInputStream input(text.data(), text.size());
+  antlr4::ANTLRInputStream input;
+  try {
+    input.load(std::string(text));
+  } catch (...) {
+    diags.Error(diag::DiagId::kSyntaxError, {file, 0, 0}, "this file is not valid UTF-8 text");
+    result.had_syntax_errors = true;
+    return result;
+  }
   mskc_grammar::MskLexer lexer(&input);
   lexer.removeErrorListeners();
   antlr4::CommonTokenStream tokens(&lexer);
