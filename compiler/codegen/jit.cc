@@ -1,9 +1,11 @@
 // JitProgram: emits one function per guideline version (one module per guideline), optimises
-// with the new pass manager and compiles with an LLJIT that sees only the runtime helpers;
-// guidelines optimise and compile concurrently on the JIT's compile threads.
+// each module with the new pass manager and compiles it to an object on a small pool of workers
+// (each with its own TargetMachine), then links the objects in an LLJIT that sees only the
+// runtime helpers.
 #include "compiler/codegen/jit.h"
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 #include <thread>
 #include <utility>
@@ -12,16 +14,16 @@
 #include "compiler/codegen/runtime_symbols.h"
 #include "llvm/Analysis/CGSCCPassManager.h"
 #include "llvm/Analysis/LoopAnalysisManager.h"
-#include "llvm/ExecutionEngine/Orc/IRTransformLayer.h"
+#include "llvm/ExecutionEngine/Orc/CompileUtils.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
-#include "llvm/ExecutionEngine/Orc/ThreadSafeModule.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"
@@ -118,21 +120,26 @@ std::string FunctionName(size_t g, size_t v) {
   return "mskc_eval_g" + std::to_string(g) + "_v" + std::to_string(v);
 }
 
-// Modules are named `mskc_g<index>`; the transform recovers the index to order the IR text.
-std::string ModuleName(size_t g) { return "mskc_g" + std::to_string(g); }
-size_t ModuleIndex(const std::string& name) { return std::stoul(name.substr(6)); }
+// One guideline's module with the context that owns it (declared first: destroyed last), and
+// what compiling it produced.
+struct GuidelineModule {
+  std::unique_ptr<llvm::LLVMContext> context;
+  std::unique_ptr<llvm::Module> module;
+  std::unique_ptr<llvm::MemoryBuffer> object;
+  std::string ir_text;  // after optimisation
+  std::string error;
+};
 
 // Emits guideline `g` into a module of its own context. Returns an error message or "".
 std::string EmitGuideline(const ir::Program& program, size_t g,
                           const llvm::orc::JITTargetMachineBuilder& target,
-                          const llvm::DataLayout& layout, bool verify,
-                          std::vector<llvm::orc::ThreadSafeModule>* out) {
+                          const llvm::DataLayout& layout, bool verify, GuidelineModule* out) {
   const ir::Guideline& guideline = program.guidelines[g];
-  auto context = std::make_unique<llvm::LLVMContext>();
-  auto module = std::make_unique<llvm::Module>(ModuleName(g), *context);
-  module->setDataLayout(layout);
-  module->setTargetTriple(target.getTargetTriple().str());
-  internal::IrEmitter emitter(program, *module);
+  out->context = std::make_unique<llvm::LLVMContext>();
+  out->module = std::make_unique<llvm::Module>("mskc_g" + std::to_string(g), *out->context);
+  out->module->setDataLayout(layout);
+  out->module->setTargetTriple(target.getTargetTriple().str());
+  internal::IrEmitter emitter(program, *out->module);
   for (size_t v = 0; v < guideline.versions.size(); ++v) {
     if (emitter.EmitVersion(guideline.versions[v], FunctionName(g, v)) == nullptr)
       return "guideline `" + guideline.id + "` version " + guideline.versions[v].label + ": " +
@@ -141,41 +148,32 @@ std::string EmitGuideline(const ir::Program& program, size_t g,
   if (verify) {
     std::string problems;
     llvm::raw_string_ostream os(problems);
-    if (llvm::verifyModule(*module, &os))
+    if (llvm::verifyModule(*out->module, &os))
       return "emitted invalid LLVM IR for guideline `" + guideline.id + "`: " + os.str();
   }
-  out->emplace_back(std::move(module), std::move(context));
   return {};
 }
 
-// The optimised IR of each module, filled in by the transform on whichever compile thread
-// materialises it.
-struct IrTexts {
-  std::mutex mutex;
-  std::vector<std::string> texts;
-};
-
-// Optimises each module as it is materialised (on the compile threads) and records its text.
-llvm::orc::IRTransformLayer::TransformFunction OptimizingTransform(
-    const llvm::orc::JITTargetMachineBuilder& target, int opt_level, IrTexts* texts) {
-  return [target, opt_level, texts](llvm::orc::ThreadSafeModule tsm,
-                                    llvm::orc::MaterializationResponsibility&)
-             -> llvm::Expected<llvm::orc::ThreadSafeModule> {
-    llvm::Error err = tsm.withModuleDo([&](llvm::Module& m) -> llvm::Error {
-      llvm::orc::JITTargetMachineBuilder builder = target;  // createTargetMachine is non-const
-      auto tm = builder.createTargetMachine();
-      if (!tm) return tm.takeError();
-      Optimize(m, **tm, opt_level);
-      std::string text;
-      llvm::raw_string_ostream os(text);
-      m.print(os, nullptr);
-      std::lock_guard<std::mutex> lock(texts->mutex);
-      texts->texts[ModuleIndex(m.getModuleIdentifier())] = std::move(os.str());
-      return llvm::Error::success();
-    });
-    if (err) return err;
-    return tsm;
-  };
+// Optimises and compiles modules to objects until none is left. Each worker has its own
+// TargetMachine (they are not thread-safe); each module its own context, so workers share nothing.
+void CompileModules(std::vector<GuidelineModule>& modules, std::atomic<size_t>& next,
+                    llvm::TargetMachine& tm, int opt_level) {
+  for (size_t i = next++; i < modules.size(); i = next++) {
+    GuidelineModule& gm = modules[i];
+    Optimize(*gm.module, tm, opt_level);
+    llvm::raw_string_ostream os(gm.ir_text);
+    gm.module->print(os, nullptr);
+    os.flush();
+    llvm::orc::SimpleCompiler compile(tm);
+    auto object = compile(*gm.module);
+    if (object) {
+      gm.object = std::move(*object);
+    } else {
+      gm.error = ToString(object.takeError());
+    }
+    gm.module.reset();  // the IR is no longer needed
+    gm.context.reset();
+  }
 }
 
 }  // namespace
@@ -194,23 +192,35 @@ std::unique_ptr<JitProgram> JitProgram::Create(const ir::Program& program,
   auto layout = target->getDefaultDataLayoutForTarget();
   if (!layout) return fail("cannot get the data layout: " + ToString(layout.takeError()));
 
-  // One module (and context) per guideline, so that guidelines optimise and compile in parallel.
+  // One module (and context) per guideline, so that guidelines compile in parallel.
   const size_t count = program.guidelines.size();
-  std::vector<llvm::orc::ThreadSafeModule> modules;
+  std::vector<GuidelineModule> modules(count);
   for (size_t g = 0; g < count; ++g) {
-    std::string err = EmitGuideline(program, g, *target, *layout, options.verify, &modules);
+    std::string err = EmitGuideline(program, g, *target, *layout, options.verify, &modules[g]);
     if (!err.empty()) return fail(err);
   }
 
-  unsigned threads = options.compile_threads > 0
+  unsigned workers = options.compile_threads > 0
                          ? static_cast<unsigned>(options.compile_threads)
                          : std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min<unsigned>(threads, std::max<size_t>(count, 1));
-  // No process symbols (only the explicit helper list) and no platform runtime: evaluators
-  // have no static constructors and call nothing else.
+  workers = std::min<unsigned>(workers, static_cast<unsigned>(std::max<size_t>(count, 1)));
+  std::vector<std::unique_ptr<llvm::TargetMachine>> machines;
+  for (unsigned w = 0; w < workers; ++w) {
+    auto tm = target->createTargetMachine();
+    if (!tm) return fail("cannot create the target machine: " + ToString(tm.takeError()));
+    machines.push_back(std::move(*tm));
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> threads;
+  for (unsigned w = 1; w < workers; ++w)
+    threads.emplace_back([&, w] { CompileModules(modules, next, *machines[w], options.opt_level); });
+  CompileModules(modules, next, *machines[0], options.opt_level);  // the caller works too
+  for (std::thread& t : threads) t.join();
+
+  // The JIT only links: no process symbols (only the explicit helper list) and no platform
+  // runtime, as evaluators have no static constructors and call nothing else.
   auto jit = llvm::orc::LLJITBuilder()
                  .setJITTargetMachineBuilder(*target)
-                 .setNumCompileThreads(threads > 1 ? threads : 0)
                  .setLinkProcessSymbolsByDefault(false)
                  .setPlatformSetUp(llvm::orc::setUpInactivePlatform)
                  .create();
@@ -218,30 +228,24 @@ std::unique_ptr<JitProgram> JitProgram::Create(const ir::Program& program,
   auto impl = std::make_unique<JitProgramImpl>();
   impl->jit_ = std::move(*jit);
   llvm::orc::LLJIT& lljit = *impl->jit_;
-
-  IrTexts texts;
-  texts.texts.resize(count);
-  lljit.getIRTransformLayer().setTransform(OptimizingTransform(*target, options.opt_level, &texts));
   if (std::string err = DefineRuntimeSymbols(lljit); !err.empty()) return fail(err);
-  for (auto& tsm : modules) {
-    if (llvm::Error err = lljit.addIRModule(std::move(tsm)))
-      return fail("cannot add a module: " + ToString(std::move(err)));
+  for (size_t g = 0; g < count; ++g) {
+    GuidelineModule& gm = modules[g];
+    if (!gm.error.empty())
+      return fail("cannot compile guideline `" + program.guidelines[g].id + "`: " + gm.error);
+    if (llvm::Error err = lljit.addObjectFile(std::move(gm.object)))
+      return fail("cannot add an object: " + ToString(std::move(err)));
+    impl->ir_text_ += gm.ir_text;
   }
 
-  // One lookup of every evaluator, so that the modules compile concurrently.
+  // One lookup of every evaluator links all objects at once.
   llvm::orc::SymbolLookupSet names;
   for (size_t g = 0; g < count; ++g)
     for (size_t v = 0; v < program.guidelines[g].versions.size(); ++v)
       names.add(lljit.mangleAndIntern(FunctionName(g, v)));
   auto symbols = lljit.getExecutionSession().lookup(
       llvm::orc::makeJITDylibSearchOrder(&lljit.getMainJITDylib()), std::move(names));
-  // Everything is materialised now; drop the transform, which points at `texts`.
-  lljit.getIRTransformLayer().setTransform(
-      [](llvm::orc::ThreadSafeModule tsm, llvm::orc::MaterializationResponsibility&) {
-        return llvm::Expected<llvm::orc::ThreadSafeModule>(std::move(tsm));
-      });
-  if (!symbols) return fail("cannot compile: " + ToString(symbols.takeError()));
-  for (std::string& text : texts.texts) impl->ir_text_ += text;
+  if (!symbols) return fail("cannot link: " + ToString(symbols.takeError()));
 
   impl->code_sets_ = program.code_sets;
   for (const CodeSet& s : impl->code_sets_) impl->code_set_table_.push_back(&s);

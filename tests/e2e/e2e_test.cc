@@ -55,15 +55,15 @@ const CompiledRules& Rules(driver::Backend backend) {
 }
 
 // What one backend made of a case: a determination (compact JSON) or a refusal.
-struct Run {
+struct BackendResult {
   bool refused = false;
   std::string error_path;
   std::string error_message;
   std::string determination;
 };
 
-Run Decide(const driver::Ruleset& ruleset, const std::string& text) {
-  Run run;
+BackendResult Decide(const driver::Ruleset& ruleset, const std::string& text) {
+  BackendResult run;
   auto refuse = [&run](const cases::CaseError& e) {
     run.refused = true;
     run.error_path = e.path;
@@ -84,7 +84,7 @@ Run Decide(const driver::Ruleset& ruleset, const std::string& text) {
   return run;
 }
 
-std::string Describe(const Run& run) {
+std::string Describe(const BackendResult& run) {
   if (run.refused) return "refused: " + run.error_message;
   json parsed = json::parse(run.determination, nullptr, false);
   return parsed.is_discarded() ? run.determination : parsed.dump(2);
@@ -108,8 +108,8 @@ TEST_P(E2eCase, MatchesContract) {
   ASSERT_NE(interpreter.ruleset, nullptr)
       << "guidelines/ do not compile (interpreter):\n" << interpreter.diagnostics;
 
-  Run native = Decide(*jit.ruleset, case_text);
-  Run reference = Decide(*interpreter.ruleset, case_text);
+  BackendResult native = Decide(*jit.ruleset, case_text);
+  BackendResult reference = Decide(*interpreter.ruleset, case_text);
   EXPECT_EQ(native.refused, reference.refused);
   EXPECT_EQ(native.error_path, reference.error_path);
   EXPECT_EQ(native.determination, reference.determination)

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs one golden command test: `mskc ARGS...` in FOLDER; compares stdout, stderr and the exit
-# code with NAME.stdout / NAME.stderr / NAME.exit. MSKC_UPDATE_GOLDEN=1 rewrites the expectations.
+# code with NAME.stdout (NAME.stdin, when present, is the standard input)
+# and / NAME.stderr / NAME.exit. MSKC_UPDATE_GOLDEN=1 rewrites the expectations.
 # usage: run_golden.sh MSKC FOLDER NAME ARGS...
 set -u
 mskc=$1; folder=$2; name=$3; shift 3
 cd "$folder" || exit 2
 out=$(mktemp); err=$(mktemp)
-"$mskc" "$@" >"$out" 2>"$err"
+input=/dev/null; [ -f "$name.stdin" ] && input="$name.stdin"
+"$mskc" "$@" <"$input" >"$out" 2>"$err"
 code=$?
 if [ "${MSKC_UPDATE_GOLDEN:-0}" = 1 ]; then
   cp "$out" "$name.stdout"; cp "$err" "$name.stderr"; echo "$code" > "$name.exit"

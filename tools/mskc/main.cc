@@ -30,9 +30,6 @@ void AddPending(CLI::App& app, const char* name, const char* description) {
 int Main(int argc, char** argv) {
   CLI::App app{"mskc: compile clinical prior-authorization guidelines and evaluate cases"};
   app.require_subcommand(1);
-  app.failure_message([](const CLI::App*, const CLI::Error& e) {
-    return "error: " + std::string(e.what()) + "\nRun `mskc --help` for more information.\n";
-  });
   std::string default_rules = driver::DefaultRulesDir();
 
   CheckOptions check;
@@ -67,8 +64,15 @@ int Main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);  // prints help or the error
-    return code == 0 ? ToInt(ExitCode::kOk) : ToInt(ExitCode::kUsage);
+    if (e.get_exit_code() == 0) {  // --help
+      app.exit(e);
+      return ToInt(ExitCode::kOk);
+    }
+    std::string message = e.what();
+    if (message.find("subcommand is required") != std::string::npos)
+      message = "expected a command: check, eval, batch, test, repl or case";
+    std::cerr << "error: " << message << "\nRun `mskc --help` for more information.\n";
+    return ToInt(ExitCode::kUsage);
   }
 
   if (check_cmd->parsed()) return ToInt(RunCheck(check));

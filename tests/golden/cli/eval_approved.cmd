@@ -1,0 +1,1 @@
+eval approved_case.json

@@ -1,0 +1,1 @@
+eval bad_code.json

@@ -1,0 +1,1 @@
+eval --trace approved_case.json
