@@ -43,7 +43,7 @@ class IrEmitter {
     ~Join();
     Join(const Join&) = delete;
     Join& operator=(const Join&) = delete;
-    // Branches from the current block to the join with `v`; no block is current afterwards.
+    // Branches from the current block to the join with `v`, terminating the current block.
     void Add(const Val& v);
     // When `cond`, branches to the join with `v`; otherwise continues in a fresh block.
     void AddIf(llvm::Value* cond, const Val& v);

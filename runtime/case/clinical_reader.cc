@@ -2,13 +2,13 @@
 
 #include <algorithm>
 
-#include "runtime/case/did_you_mean.h"
+#include "runtime/core/did_you_mean.h"
 
 namespace mskc::cases::internal {
 namespace {
 
 std::string DidYouMean(std::string_view name, const std::vector<std::string_view>& candidates) {
-  auto best = ClosestName(name, candidates);
+  auto best = ClosestMatch(name, candidates);
   return best ? " (did you mean `" + *best + "`?)" : std::string();
 }
 

@@ -49,7 +49,7 @@ std::vector<CaseFile> DiscoverCases(const std::string& cases_dir) {
     std::string expected = stem + std::string(kExpectedSuffix);
     if (!fs::is_regular_file(expected, ec)) continue;
     std::string relative = fs::relative(stem, cases_dir, ec).generic_string();
-    found.push_back({TestName(relative), path, expected});
+    found.push_back({TestName(relative), relative, path, expected});
   }
   std::sort(found.begin(), found.end(),
             [](const CaseFile& a, const CaseFile& b) { return a.name < b.name; });

@@ -9,6 +9,7 @@ namespace mskc::e2e {
 
 struct CaseFile {
   std::string name;           // gtest-safe: `epidural_age_day_before_18th_birthday`
+  std::string relative;       // `epidural/age_day_before_18th_birthday`
   std::string case_path;      // absolute
   std::string expected_path;  // absolute
 };

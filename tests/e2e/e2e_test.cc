@@ -23,11 +23,12 @@
 
 namespace mskc::e2e {
 
-void PrintTo(const CaseFile& file, std::ostream* os) { *os << file.case_path; }
+// Short, so that CTest names (which carry it) stay readable.
+void PrintTo(const CaseFile& file, std::ostream* os) { *os << file.relative; }
 
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 struct CompiledRules {
   std::unique_ptr<source::SourceManager> sources;  // outlives the ruleset

@@ -3,7 +3,7 @@
 namespace mskc::e2e {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 constexpr const char* kAbsent = "$absent";
 constexpr const char* kContains = "$contains";

@@ -13,7 +13,7 @@ namespace mskc::e2e {
 
 // Appends one line per mismatch to `mismatches` ("lines[0].outcome: expected ..., found ...");
 // returns true when there is none.
-bool PartialMatch(const nlohmann::json& expected, const nlohmann::json& actual,
+bool PartialMatch(const nlohmann::ordered_json& expected, const nlohmann::ordered_json& actual,
                   std::vector<std::string>& mismatches);
 
 }  // namespace mskc::e2e

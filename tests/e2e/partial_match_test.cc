@@ -6,7 +6,7 @@
 namespace mskc::e2e {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 bool Matches(const char* expected, const char* actual, std::vector<std::string>* out = nullptr) {
   std::vector<std::string> mismatches;
@@ -61,7 +61,7 @@ TEST(PartialMatch, AbsentMarkerRequiresTheKeyToBeMissing) {
 
 TEST(PartialMatch, ContainsMarkerMatchesSubstrings) {
   EXPECT_TRUE(Matches(R"(["x", {"$contains": ["pain_scor", "pain_score"]}])",
-                      R"(["x", "unknown fact `pain_scor` (did you mean `pain_score`?)"])"));
+                      R"j(["x", "unknown fact `pain_scor` (did you mean `pain_score`?)"])j"));
   EXPECT_FALSE(Matches(R"([{"$contains": ["pain_scor", "radicular"]}])",
                        R"(["unknown fact `pain_scor`"])"));
   EXPECT_FALSE(Matches(R"([{"$contains": ["a"]}])", R"([1])"));

@@ -1,8 +1,8 @@
-#include "compiler/diag/did_you_mean.h"
+#include "runtime/core/did_you_mean.h"
 
 #include <algorithm>
 
-namespace mskc::diag {
+namespace mskc {
 
 size_t EditDistance(std::string_view a, std::string_view b) {
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
@@ -19,19 +19,24 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 }
 
 std::optional<std::string> ClosestMatch(std::string_view name,
-                                        const std::vector<std::string>& candidates) {
+                                        const std::vector<std::string_view>& candidates) {
   size_t budget = std::max<size_t>(1, name.size() / 3);
   std::optional<std::string> best;
   size_t best_distance = budget + 1;
-  for (const std::string& c : candidates) {
+  for (std::string_view c : candidates) {
     if (c == name) continue;
     size_t d = EditDistance(name, c);
     if (d < best_distance) {
       best_distance = d;
-      best = c;
+      best = std::string(c);
     }
   }
   return best;
 }
 
-}  // namespace mskc::diag
+std::optional<std::string> ClosestMatch(std::string_view name,
+                                        const std::vector<std::string>& candidates) {
+  return ClosestMatch(name, std::vector<std::string_view>(candidates.begin(), candidates.end()));
+}
+
+}  // namespace mskc
