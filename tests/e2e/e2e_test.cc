@@ -141,6 +141,15 @@ INSTANTIATE_TEST_SUITE_P(Cases, E2eCase, ::testing::ValuesIn(DiscoverCases(Cases
                            return info.param.name;
                          });
 
+TEST(E2eSuite, CompilesTheShippedLibraryWithBothBackends) {
+  const CompiledRules& jit = Rules(driver::Backend::kJit);
+  const CompiledRules& interpreter = Rules(driver::Backend::kInterpreter);
+  ASSERT_NE(jit.ruleset, nullptr) << jit.diagnostics;
+  ASSERT_NE(interpreter.ruleset, nullptr) << interpreter.diagnostics;
+  EXPECT_EQ(jit.ruleset->backend(), driver::Backend::kJit);
+  EXPECT_EQ(interpreter.ruleset->backend(), driver::Backend::kInterpreter);
+}
+
 TEST(E2eSuite, FindsTheCaseFiles) {
   EXPECT_GE(DiscoverCases(CasesDir()).size(), 100u) << "looked in " << CasesDir();
 }

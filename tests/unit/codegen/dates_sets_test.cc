@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/unit/codegen/jit_harness.h"
+#include "tests/unit/common/shared_fixtures.h"
 
 namespace mskc::codegen::testing {
 namespace {
@@ -10,20 +11,7 @@ namespace {
 using Op = ir::Op;
 using VT = ir::ValueType;
 
-class JitDatesTest : public ::testing::Test {
- protected:
-  JitHarness t;
-  uint32_t dos = t.AddSlot("date_of_service", VT::kDate);
-  uint32_t n = t.AddSlot("n", VT::kNumber);
-
-  // True when `op(date, count)` is `want`.
-  Tri Shift(Op op, const char* date, double count, const char* want) {
-    return t.EvalEq(t.DateOp(op, t.DateC(date), t.Num(count)), t.DateC(want));
-  }
-  Tri Age(const char* birth, const char* on, double want) {
-    return t.EvalEq(t.DateOp(Op::kAgeYears, t.DateC(birth), t.DateC(on)), t.Num(want));
-  }
-};
+class JitDatesTest : public ir::testing::DatesFixture<JitHarness> {};
 
 TEST_F(JitDatesTest, AddDays) {
   EXPECT_EQ(Shift(Op::kDateAddDays, "2021-12-30", 3, "2022-01-02"), kT);

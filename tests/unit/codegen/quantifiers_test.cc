@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/unit/codegen/jit_harness.h"
+#include "tests/unit/common/shared_fixtures.h"
 
 namespace mskc::codegen::testing {
 namespace {
@@ -11,26 +12,8 @@ using Op = ir::Op;
 using VT = ir::ValueType;
 using HF = ir::HistoryField;
 
-class JitQuantifierTest : public ::testing::Test {
+class JitQuantifierTest : public ir::testing::QuantifierFixture<JitHarness> {
  protected:
-  JitHarness t;
-  int32_t modality = t.AddEnum("modality", {"nsaids", "chiropractic", "acupuncture"});
-  uint32_t history = t.AddSlot("history", VT::kHistoryList);
-  uint32_t mods = t.AddSlot("complementary_modalities", VT::kEnumList, modality);
-  uint32_t dx = t.AddSlot("diagnoses", VT::kCodeList);
-  int64_t epidural = [this] {
-    CodeSet s;
-    s.AddRange("64479", "64484");
-    return t.AddCodeSet(s);
-  }();
-
-  const ir::Node* ReliefAtLeast(double v) {
-    return t.Cmp(Op::kGe, t.Field(HF::kReliefPercent, VT::kNumber), t.Num(v));
-  }
-  const ir::Node* WeeksAtLeast(double v) {
-    return t.Cmp(Op::kGe, t.Field(HF::kReliefWeeks, VT::kNumber), t.Num(v));
-  }
-  const ir::Node* IsEpidural() { return t.InCodeSet(t.Field(HF::kCode, VT::kCode), epidural); }
   const ir::Node* CountIs(Op op, const ir::Node* filter, const ir::Node* key, double want) {
     return t.Cmp(Op::kEq, t.Quant(op, t.S(history), filter, key), t.Num(want));
   }

@@ -1,6 +1,7 @@
 // Date arithmetic through the runtime helpers: calendar days, months, business days, ages.
 #include <gtest/gtest.h>
 
+#include "tests/unit/common/shared_fixtures.h"
 #include "tests/unit/interp/test_program.h"
 
 namespace mskc::interp::testing {
@@ -9,17 +10,7 @@ namespace {
 using Op = ir::Op;
 using VT = ir::ValueType;
 
-class DatesTest : public ::testing::Test {
- protected:
-  TestProgram t;
-  uint32_t dos = t.AddSlot("date_of_service", VT::kDate);
-  uint32_t n = t.AddSlot("n", VT::kNumber);
-
-  // True when `op(date, count)` is `want`.
-  Tri Shift(Op op, const char* date, double count, const char* want) {
-    return t.EvalEq(t.DateOp(op, t.DateC(date), t.Num(count)), t.DateC(want));
-  }
-};
+class DatesTest : public ir::testing::DatesFixture<TestProgram> {};
 
 TEST_F(DatesTest, AddDays) {
   EXPECT_EQ(Shift(Op::kDateAddDays, "2021-12-30", 3, "2022-01-02"), kT);
@@ -80,15 +71,12 @@ TEST_F(DatesTest, DaysBetweenIsSecondMinusFirst) {
 }
 
 TEST_F(DatesTest, AgeInCompletedYears) {
-  auto age = [&](const char* birth, const char* on, double want) {
-    return t.EvalEq(t.DateOp(Op::kAgeYears, t.DateC(birth), t.DateC(on)), t.Num(want));
-  };
-  EXPECT_EQ(age("1990-05-10", "2008-05-09", 17), kT);  // day before the 18th birthday
-  EXPECT_EQ(age("1990-05-10", "2008-05-10", 18), kT);  // on it
-  EXPECT_EQ(age("1990-05-10", "2008-05-11", 18), kT);  // day after
-  EXPECT_EQ(age("2000-02-29", "2021-02-28", 20), kT);  // 29 Feb birthday: 1 Mar in 2021
-  EXPECT_EQ(age("2000-02-29", "2021-03-01", 21), kT);
-  EXPECT_EQ(age("2000-02-29", "2024-02-29", 24), kT);
+  EXPECT_EQ(Age("1990-05-10", "2008-05-09", 17), kT);  // day before the 18th birthday
+  EXPECT_EQ(Age("1990-05-10", "2008-05-10", 18), kT);  // on it
+  EXPECT_EQ(Age("1990-05-10", "2008-05-11", 18), kT);  // day after
+  EXPECT_EQ(Age("2000-02-29", "2021-02-28", 20), kT);  // 29 Feb birthday: 1 Mar in 2021
+  EXPECT_EQ(Age("2000-02-29", "2021-03-01", 21), kT);
+  EXPECT_EQ(Age("2000-02-29", "2024-02-29", 24), kT);
 }
 
 TEST_F(DatesTest, UnknownOperandsGiveUnknown) {

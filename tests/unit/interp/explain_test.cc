@@ -36,14 +36,6 @@ class ExplainTest : public ::testing::Test {
   uint32_t history = t.AddSlot("history", VT::kHistoryList);
   uint32_t mods = t.AddSlot("complementary_modalities", VT::kEnumList, modality);
 
-  Hist H(const char* date, double percent, double weeks, const char* code = "64483") {
-    Hist h;
-    h.date = date;
-    h.relief_percent = percent;
-    h.relief_weeks = weeks;
-    h.code = code;
-    return h;
-  }
   const ir::Node* Relief(double v) {
     return t.Cmp(Op::kGe, t.Field(HF::kReliefPercent, VT::kNumber), t.Num(v));
   }

@@ -2,6 +2,7 @@
 // unknown filters and predicates, history fields and nesting.
 #include <gtest/gtest.h>
 
+#include "tests/unit/common/shared_fixtures.h"
 #include "tests/unit/interp/test_program.h"
 
 namespace mskc::interp::testing {
@@ -11,36 +12,8 @@ using Op = ir::Op;
 using VT = ir::ValueType;
 using HF = ir::HistoryField;
 
-Hist H(const char* date, double relief_percent = -1, double relief_weeks = -1,
-       const char* code = "64483") {
-  Hist h;
-  h.date = date;
-  h.code = code;
-  h.relief_percent = relief_percent;
-  h.relief_weeks = relief_weeks;
-  return h;
-}
-
-class QuantifierTest : public ::testing::Test {
+class QuantifierTest : public ir::testing::QuantifierFixture<TestProgram> {
  protected:
-  TestProgram t;
-  int32_t modality = t.AddEnum("modality", {"nsaids", "chiropractic", "acupuncture"});
-  uint32_t history = t.AddSlot("history", VT::kHistoryList);
-  uint32_t mods = t.AddSlot("complementary_modalities", VT::kEnumList, modality);
-  uint32_t dx = t.AddSlot("diagnoses", VT::kCodeList);
-  int64_t epidural = [this] {
-    CodeSet s;
-    s.AddRange("64479", "64484");
-    return t.AddCodeSet(s);
-  }();
-
-  const ir::Node* ReliefAtLeast(double v) {
-    return t.Cmp(Op::kGe, t.Field(HF::kReliefPercent, VT::kNumber), t.Num(v));
-  }
-  const ir::Node* WeeksAtLeast(double v) {
-    return t.Cmp(Op::kGe, t.Field(HF::kReliefWeeks, VT::kNumber), t.Num(v));
-  }
-  const ir::Node* IsEpidural() { return t.InCodeSet(t.Field(HF::kCode, VT::kCode), epidural); }
   Tri Count(const ir::Node* filter, double want, Op op = Op::kCount, const ir::Node* key = nullptr) {
     return t.EvalEq(t.Quant(op, t.S(history), filter, key), t.Num(want));
   }
