@@ -1,0 +1,67 @@
+// Seeded generator of random well-typed rule IR and of random frames for it, for the property
+// test that holds the JIT to the reference interpreter. Everything it makes depends only on the
+// seed, so a failing seed reproduces exactly (MSKC_PROPERTY_SEED).
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "compiler/lower/rule_ir.h"
+#include "tests/unit/common/ir_test_builder.h"
+
+namespace mskc::property {
+
+class RandomIr {
+ public:
+  // Declares the program's enums, code sets and slots on `b` (and may add calendar closures).
+  RandomIr(uint64_t seed, ir::testing::IrTestBuilder& b);
+
+  // A random boolean expression of at most `max_depth` operator levels.
+  const ir::Node* Criterion(int max_depth);
+  // Gives every slot a random value, about one in five unknown.
+  void FillFrame();
+
+  // Uniform in [0, n) and true with probability p. Stable across standard libraries.
+  int R(int n) { return static_cast<int>(Next() % static_cast<uint64_t>(n)); }
+  bool P(double p) { return static_cast<double>(Next() >> 11) * 0x1.0p-53 < p; }
+
+ private:
+  struct Element {  // a quantifier variable in scope
+    ir::ValueType type;
+    int32_t enum_id;
+  };
+  struct EnumSlots {
+    int32_t id;
+    int members;
+    std::vector<uint32_t> slots;
+    uint32_t list;
+  };
+
+  uint64_t Next();
+  const ir::Node* Of(ir::ValueType type, int32_t enum_id, int depth);
+  const ir::Node* Bool(int depth);
+  const ir::Node* Compare(int depth);
+  const ir::Node* Number(int depth);
+  const ir::Node* DateExpr(int depth);
+  const ir::Node* Enum(int32_t enum_id, int depth);
+  const ir::Node* Code(int depth);
+  const ir::Node* Count(int depth);  // a small whole number: counts for date shifts
+  // A quantifier over a random list (history only for kLatest).
+  const ir::Node* Quantifier(ir::Op op, int depth);
+  // A variable / history field bound by an enclosing quantifier, or nullptr when none is.
+  const ir::Node* VarOf(ir::ValueType type, int32_t enum_id);
+  const ir::Node* FieldOf(ir::HistoryField f, ir::ValueType type);
+  int32_t AnyEnum() { return enums_[static_cast<size_t>(R(static_cast<int>(enums_.size())))].id; }
+  const EnumSlots& EnumOf(int32_t id) const;
+  template <typename T>
+  const T& Pick(const std::vector<T>& v) { return v[static_cast<size_t>(R(static_cast<int>(v.size())))]; }
+
+  uint64_t state_;
+  ir::testing::IrTestBuilder& b_;
+  std::vector<EnumSlots> enums_;
+  std::vector<uint32_t> bools_, numbers_, dates_, codes_;
+  uint32_t code_list_ = 0, history_ = 0;
+  std::vector<int64_t> code_sets_;
+  std::vector<Element> scope_;  // innermost last
+};
+
+}  // namespace mskc::property
