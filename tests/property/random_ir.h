@@ -40,6 +40,8 @@ class RandomIr {
   const ir::Node* Of(ir::ValueType type, int32_t enum_id, int depth);
   const ir::Node* Bool(int depth);
   const ir::Node* Compare(int depth);
+  // `if` over two random `type` operands.
+  const ir::Node* IfOf(ir::ValueType type, int32_t enum_id, int depth);
   const ir::Node* Number(int depth);
   const ir::Node* DateExpr(int depth);
   const ir::Node* Enum(int32_t enum_id, int depth);

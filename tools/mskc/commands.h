@@ -2,6 +2,7 @@
 // Printing happens here and only here (stdout: results; stderr: diagnostics and errors).
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,9 +31,21 @@ struct BatchOptions {
   int threads = 1;
 };
 
+struct TestOptions {
+  std::string rules_dir;
+  std::vector<std::string> paths;  // test files or folders; empty: every test file of the rules
+  std::string backend;             // "jit" or "interp": only that one; empty: both, must agree
+  bool verbose = false;            // list passing tests too
+  bool trace = false;              // show the criterion trace of failing tests
+  bool coverage = false;           // print the criterion-outcome coverage table
+  std::optional<double> coverage_min;  // fail below this total percentage (implies coverage)
+  std::string coverage_scope;      // "all" or "tested"; empty: all without PATHs, else tested
+};
+
 ExitCode RunCheck(const CheckOptions& options);
 ExitCode RunEval(const EvalOptions& options);
 ExitCode RunBatch(const BatchOptions& options);
+ExitCode RunTest(const TestOptions& options);
 
 // A compiled rule set with the sources its spans point into (kept together for traces).
 struct LoadedRules {

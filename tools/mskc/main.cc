@@ -57,7 +57,26 @@ int Main(int argc, char** argv) {
   batch_cmd->add_flag("--trace", batch.trace, "show the facts and expression behind each criterion");
   AddBackendOption(*batch_cmd, batch_backend);
 
-  AddPending(app, "test", "run guideline test files");
+  TestOptions test;
+  test.rules_dir = default_rules;
+  std::string test_backend;
+  double coverage_min = 0;
+  CLI::App* test_cmd = app.add_subcommand("test", "run guideline test files (*.test.yaml)");
+  test_cmd->add_option("paths", test.paths, "test files or folders (default: the rules folder)");
+  test_cmd->add_option("--rules", test.rules_dir, "rules folder: guidelines and plans");
+  test_cmd->add_option("--backend", test_backend,
+                       "run only this backend (default: both, which must agree)")
+      ->check(CLI::IsMember({"jit", "interp"}));
+  test_cmd->add_flag("-v,--verbose", test.verbose, "list passing tests too");
+  test_cmd->add_flag("--trace", test.trace, "show the criterion trace of failing tests");
+  test_cmd->add_flag("--coverage", test.coverage, "print criterion-outcome coverage");
+  CLI::Option* min_option =
+      test_cmd->add_option("--coverage-min", coverage_min, "fail below this coverage percentage")
+          ->check(CLI::Range(0.0, 100.0));
+  test_cmd->add_option("--coverage-scope", test.coverage_scope,
+                       "all: every guideline version; tested: guidelines some test reached "
+                       "(default: all without PATHs, tested with PATHs)")
+      ->check(CLI::IsMember({"all", "tested"}));
   AddPending(app, "repl", "interactive evaluation");
   AddPending(app, "case", "the case store");
 
@@ -84,7 +103,12 @@ int Main(int argc, char** argv) {
     batch.backend = ToBackend(batch_backend);
     return ToInt(RunBatch(batch));
   }
-  for (const char* name : {"test", "repl", "case"}) {
+  if (test_cmd->parsed()) {
+    test.backend = test_backend;
+    if (min_option->count() > 0) test.coverage_min = coverage_min;
+    return ToInt(RunTest(test));
+  }
+  for (const char* name : {"repl", "case"}) {
     if (app.get_subcommand(name)->parsed()) {
       std::cerr << "error: `mskc " << name << "` is not yet available\n";
       return ToInt(ExitCode::kUsage);
