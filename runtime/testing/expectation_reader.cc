@@ -64,7 +64,7 @@ std::vector<std::string> ReadChoiceList(const YAML::Node& node, std::string_view
 }
 
 void ReadCriteria(const YAML::Node& node, LineExpectation& line) {
-  RequireMap(node, "criteria");
+  RequireMap(node, "`criteria`");
   std::set<std::string> seen;
   for (auto it = node.begin(); it != node.end(); ++it) {
     std::string id = ReadString(it->first, "criteria");
@@ -121,7 +121,7 @@ NoteExpectation ReadNote(const YAML::Node& node) {
 }
 
 void ReadLines(const YAML::Node& node, Expectation& expect) {
-  RequireMap(node, "lines");
+  RequireMap(node, "`lines`");
   std::set<int> seen;
   for (auto it = node.begin(); it != node.end(); ++it) {
     int number = ReadPositiveInt(it->first, "lines");

@@ -1,5 +1,6 @@
 #include "runtime/testing/test_file_reader.h"
 
+#include <algorithm>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +21,32 @@ namespace fs = std::filesystem;
 using internal::Fail;
 using internal::ReadError;
 
+// yaml-cpp reports nesting beyond its depth limit (500) as "bad file".
+std::string YamlMessage(const YAML::Exception& e) {
+  return e.msg == "bad file" ? "the YAML is nested too deeply" : e.msg;
+}
+
+// Cases are a few levels deep; a deeper base is refused before it is parsed, so that copying
+// and printing it (both recursive) stay bounded.
+constexpr int kMaxBaseDepth = 64;
+
+int NestingDepth(std::string_view json) {
+  int depth = 0, max_depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : json) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '{' || c == '[') max_depth = std::max(max_depth, ++depth);
+    else if (c == '}' || c == ']') --depth;
+  }
+  return max_depth;
+}
+
 bool ReadText(const std::string& path, std::string& text) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) return false;
@@ -35,13 +62,15 @@ Json ReadBase(const YAML::Node& owner, const std::string& base_dir) {
   const YAML::Node inline_case = owner["base_case"];
   if (base && inline_case) Fail(base, "give either `base` or `base_case`, not both");
   if (inline_case) {
-    internal::RequireMap(inline_case, "base_case");
+    internal::RequireMap(inline_case, "`base_case`");
     return internal::ToJson(inline_case);
   }
   std::string name = internal::ReadString(base, "base");
   fs::path file = fs::path(name).is_absolute() ? fs::path(name) : fs::path(base_dir) / name;
   std::string text;
   if (!ReadText(file.string(), text)) Fail(base, "cannot read the base case `" + name + "`");
+  if (NestingDepth(text) > kMaxBaseDepth)
+    Fail(base, "the base case `" + name + "` is nested too deeply");
   Json doc;
   try {
     doc = Json::parse(text);
@@ -65,7 +94,7 @@ void ApplyPatches(const YAML::Node& test, Json& doc) {
     }
   }
   if (const YAML::Node set = test["set"]) {
-    internal::RequireMap(set, "set");
+    internal::RequireMap(set, "`set`");
     std::set<std::string> seen;
     for (auto it = set.begin(); it != set.end(); ++it) {
       std::string path = internal::ReadString(it->first, "set");
@@ -102,7 +131,7 @@ TestCase ReadTest(const YAML::Node& node, const Json* outer, const std::string& 
     test.error = e.message;
     test.error_line = e.line != 0 ? e.line : test.line;
   } catch (const YAML::Exception& e) {
-    test.error = e.msg;
+    test.error = YamlMessage(e);
     test.error_line = e.mark.line >= 0 ? e.mark.line + 1 : test.line;
   }
   return test;
@@ -173,7 +202,7 @@ ReadResult ParseTestFile(std::string_view text, const std::string& path,
   } catch (const YAML::Exception& e) {
     error.line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
     error.column = e.mark.column >= 0 ? e.mark.column + 1 : 0;
-    error.message = e.msg;
+    error.message = YamlMessage(e);
   } catch (const std::exception& e) {
     error.message = e.what();
   }

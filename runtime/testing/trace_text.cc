@@ -3,6 +3,26 @@
 #include "runtime/core/tri.h"
 
 namespace mskc::testing {
+namespace {
+
+// Source text may span lines: one line per criterion reads better, so whitespace runs collapse.
+std::string OneLine(const std::string& text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    bool is_space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (is_space) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string FormatTrace(const determination::Determination& d, const std::string& indent) {
   std::string out;
@@ -19,7 +39,7 @@ std::string FormatTrace(const determination::Determination& d, const std::string
         for (const auto& [key, value] : c.trace->facts)
           facts += (facts.empty() ? "" : ", ") + key + "=" + value;
         if (!facts.empty()) out += "  [" + facts + "]";
-        if (!c.trace->decided_by.empty()) out += "  decided by `" + c.trace->decided_by + "`";
+        if (!c.trace->decided_by.empty()) out += "  decided by `" + OneLine(c.trace->decided_by) + "`";
       }
       out += "\n";
     }

@@ -152,7 +152,7 @@ std::string ReadDateOrAbsent(const YAML::Node& node, std::string_view what) {
 }
 
 void RequireMap(const YAML::Node& node, std::string_view what) {
-  if (!node.IsMap()) Fail(node, "`" + std::string(what) + "`: expected a map, found " + Found(node));
+  if (!node.IsMap()) Fail(node, std::string(what) + ": expected a map, found " + Found(node));
 }
 
 void CheckKeys(const YAML::Node& node, std::string_view what,

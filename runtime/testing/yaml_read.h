@@ -46,7 +46,7 @@ std::string ReadDateOrAbsent(const YAML::Node& node, std::string_view what);
 void CheckKeys(const YAML::Node& node, std::string_view what,
                std::initializer_list<std::string_view> allowed);
 
-// `node` must be a map.
+// `node` must be a map; `what` names it as written in messages ("`set`", "a test").
 void RequireMap(const YAML::Node& node, std::string_view what);
 
 }  // namespace mskc::testing::internal

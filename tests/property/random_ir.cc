@@ -25,7 +25,8 @@ const std::vector<const char*> kDates = {
     "2021-01-01", "2021-07-02", "2021-07-05", "2020-02-29", "2021-03-05", "2021-03-06",
     "2003-03-01", "1969-12-31", "2021-11-24", "2021-12-31", "2000-02-29", "2021-01-31"};
 const std::vector<double> kFrameNumbers = {0, -0.0, 1, 3, 4, 4.5, -2, 12, 14, 49.999, 50, 365, 0.1};
-const std::vector<double> kConstNumbers = {0, -0.0, 1, 2.5, -3, 4, 12, 50, 365, 0.5, 1e300, -1e9};
+const std::vector<double> kConstNumbers = {0, -0.0, 1,   2.5, -3,  3,    4,
+                                           5, 12,   30, 50,  365, 0.5, 1e300, -1e9};
 
 }  // namespace
 
@@ -70,11 +71,14 @@ RandomIr::RandomIr(uint64_t seed, ir::testing::IrTestBuilder& b) : state_(seed),
   for (CodeSet* s : {&prefix_and_range, &exact, &ranges, &empty})
     code_sets_.push_back(b.AddCodeSet(std::move(*s)));
 
-  // Half the seeds add plan closures on days the date pool reaches.
-  if (P(0.5))
-    b.calendar() = BusinessCalendar({Date::FromDays(D("2021-03-08")),
-                                     Date::FromDays(D("2021-07-06")),
-                                     Date::FromDays(D("2021-11-26"))});
+  // Plan closures next to pool dates, and more over the random dates' span: up to 40, or for half
+  // the seeds a third of all days, so that a calendar mix-up moves results by whole weeks.
+  // (Frames evaluated without a context use the federal calendar.)
+  std::vector<Date> closures = {Date::FromDays(D("2021-03-08")), Date::FromDays(D("2021-07-06")),
+                                Date::FromDays(D("2021-11-26"))};
+  for (int i = P(0.5) ? R(41) : 300; i > 0; --i)
+    closures.push_back(Date::FromDays(D("2021-01-01") + R(801) - 400));
+  b.calendar() = BusinessCalendar(std::move(closures));
 }
 
 uint64_t RandomIr::Next() {  // splitmix64
@@ -90,7 +94,7 @@ const RandomIr::EnumSlots& RandomIr::EnumOf(int32_t id) const {
   return enums_[0];
 }
 
-const ir::Node* RandomIr::Criterion(int max_depth) { return Bool(1 + R(max_depth)); }
+const ir::Node* RandomIr::Criterion(int max_depth) { return Bool(2 + R(max_depth - 1)); }
 
 const ir::Node* RandomIr::VarOf(VT type, int32_t enum_id) {
   std::vector<uint32_t> depths;
@@ -141,7 +145,7 @@ const ir::Node* RandomIr::Bool(int depth) {
     uint64_t m = Next() & ((uint64_t{1} << members) - 1);
     return P(0.1) ? m | uint64_t{1} << 63 : m;
   };
-  switch (R(15)) {
+  switch (R(16)) {
     case 0: return b_.Not(Bool(depth - 1));
     case 1: return b_.And(operands());
     case 2: return b_.Or(operands());
@@ -150,7 +154,7 @@ const ir::Node* RandomIr::Bool(int depth) {
       return b_.AtLeast(R(static_cast<int>(a.size()) + 3) - 1, a);  // -1 .. size + 1
     }
     case 4: return IfOf(VT::kBool, -1, depth);
-    case 5: case 6: case 7: return Compare(depth);
+    case 5: case 6: case 7: case 14: return Compare(depth);
     case 8: {
       const int64_t set = Pick(code_sets_);
       return b_.InCodeSet(Code(depth - 1), set);
@@ -182,10 +186,27 @@ const ir::Node* RandomIr::Compare(int depth) {
   static constexpr VT kTypes[] = {VT::kNumber, VT::kNumber, VT::kDate, VT::kDate,
                                   VT::kEnum,   VT::kCode,   VT::kBool};
   const Op op = kOps[R(6)];
+  if (P(0.2)) {
+    // A date against a shift of itself (one shared node, as an inlined `let` gives): random
+    // dates are rarely close, but "within N business days" is exactly this shape.
+    const ir::Node* base = DateExpr(depth - 1);
+    const ir::Node* l = Shift(base, depth);
+    const int other = R(4);
+    if (other == 0) return b_.Cmp(op, l, base);
+    if (other == 1) return b_.Cmp(op, l, Shift(base, depth));
+    return b_.Cmp(op, l, b_.DateOp(Op::kDateAddDays, base, Count(depth - 1)));
+  }
   const VT type = kTypes[R(7)];
   const int32_t enum_id = AnyEnum();
   const ir::Node* l = Of(type, enum_id, depth - 1);
   return b_.Cmp(op, l, Of(type, enum_id, depth - 1));
+}
+
+const ir::Node* RandomIr::Shift(const ir::Node* date, int depth) {
+  static constexpr Op kShifts[] = {Op::kDateAddDays, Op::kDateAddMonths, Op::kDateAddBusinessDays,
+                                   Op::kDateAddBusinessDays};
+  const Op op = kShifts[R(4)];
+  return b_.DateOp(op, date, Count(depth - 1));
 }
 
 const ir::Node* RandomIr::Number(int depth) {
@@ -197,8 +218,8 @@ const ir::Node* RandomIr::Number(int depth) {
     return b_.S(Pick(numbers_));
   }
   static constexpr Op kArith[] = {Op::kAdd, Op::kSub, Op::kMul, Op::kDiv};
-  switch (R(10)) {
-    case 0: case 1: {
+  switch (R(12)) {
+    case 0: case 1: case 10: {
       const Op op = kArith[R(4)];
       const ir::Node* l = Number(depth - 1);
       return b_.Arith(op, l, Number(depth - 1));
@@ -216,6 +237,12 @@ const ir::Node* RandomIr::Number(int depth) {
     case 6: return Quantifier(Op::kCount, depth);
     case 7: return Quantifier(Op::kCountDistinct, depth);
     case 8: return IfOf(VT::kNumber, -1, depth);
+    case 9: {
+      // The exact length of a shift (shared node): one day more or less is observable here, as
+      // when a closure moves a business day.
+      const ir::Node* base = DateExpr(depth - 1);
+      return b_.DateOp(Op::kDaysBetween, base, Shift(base, depth));
+    }
     default: return b_.S(Pick(numbers_));
   }
 }

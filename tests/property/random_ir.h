@@ -15,7 +15,7 @@ class RandomIr {
   // Declares the program's enums, code sets and slots on `b` (and may add calendar closures).
   RandomIr(uint64_t seed, ir::testing::IrTestBuilder& b);
 
-  // A random boolean expression of at most `max_depth` operator levels.
+  // A random boolean expression of 2 to `max_depth` operator levels.
   const ir::Node* Criterion(int max_depth);
   // Gives every slot a random value, about one in five unknown.
   void FillFrame();
@@ -47,6 +47,8 @@ class RandomIr {
   const ir::Node* Enum(int32_t enum_id, int depth);
   const ir::Node* Code(int depth);
   const ir::Node* Count(int depth);  // a small whole number: counts for date shifts
+  // `date` moved by a small count of days, months or business days.
+  const ir::Node* Shift(const ir::Node* date, int depth);
   // A quantifier over a random list (history only for kLatest).
   const ir::Node* Quantifier(ir::Op op, int depth);
   // A variable / history field bound by an enclosing quantifier, or nullptr when none is.

@@ -42,10 +42,36 @@ struct TestOptions {
   std::string coverage_scope;      // "all" or "tested"; empty: all without PATHs, else tested
 };
 
+struct ReplOptions {
+  std::string rules_dir;
+  driver::Backend backend = driver::Backend::kInterpreter;  // quick to start and to reload
+  std::string today;  // YYYY-MM-DD: the default case's date; empty = the system date
+};
+
+struct RequirementsOptions {
+  std::string rules_dir;
+  std::string code;
+  std::string plan = "DEFAULT";
+  std::string dos;  // YYYY-MM-DD; empty = today
+  bool json = false;
+};
+
+struct ImpactOptions {
+  std::string old_rules;
+  std::string new_rules;
+  std::string cases_path;  // NDJSON; `-` = stdin
+  int examples = 3;        // case ids shown per kind of change
+  bool json = false;
+  driver::Backend backend = driver::Backend::kJit;
+};
+
 ExitCode RunCheck(const CheckOptions& options);
 ExitCode RunEval(const EvalOptions& options);
 ExitCode RunBatch(const BatchOptions& options);
 ExitCode RunTest(const TestOptions& options);
+ExitCode RunRepl(const ReplOptions& options);
+ExitCode RunRequirements(const RequirementsOptions& options);
+ExitCode RunImpact(const ImpactOptions& options);
 
 // A compiled rule set with the sources its spans point into (kept together for traces).
 struct LoadedRules {

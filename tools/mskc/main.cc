@@ -77,7 +77,35 @@ int Main(int argc, char** argv) {
                        "all: every guideline version; tested: guidelines some test reached "
                        "(default: all without PATHs, tested with PATHs)")
       ->check(CLI::IsMember({"all", "tested"}));
-  AddPending(app, "repl", "interactive evaluation");
+  ReplOptions repl;
+  repl.rules_dir = default_rules;
+  std::string repl_backend = "interp";
+  CLI::App* repl_cmd = app.add_subcommand("repl", "interactive evaluation: build a case, eval, why");
+  repl_cmd->add_option("--rules", repl.rules_dir, "rules folder: guidelines and plans");
+  AddBackendOption(*repl_cmd, repl_backend);
+  repl_cmd->add_option("--today", repl.today, "the default case's date (YYYY-MM-DD; default: today)");
+
+  RequirementsOptions requirements;
+  requirements.rules_dir = default_rules;
+  CLI::App* requirements_cmd = app.add_subcommand(
+      "requirements", "what a request for a procedure code needs: criteria and the facts they read");
+  requirements_cmd->add_option("code", requirements.code, "procedure code (CPT/HCPCS)")->required();
+  requirements_cmd->add_option("--plan", requirements.plan, "health plan (default: DEFAULT)");
+  requirements_cmd->add_option("--dos", requirements.dos, "date of service (default: today)");
+  requirements_cmd->add_flag("--json", requirements.json, "JSON for portals");
+  requirements_cmd->add_option("--rules", requirements.rules_dir, "rules folder: guidelines and plans");
+
+  ImpactOptions impact;
+  std::string impact_backend = "jit";
+  CLI::App* impact_cmd =
+      app.add_subcommand("impact", "which determinations of a corpus change between two rule sets");
+  impact_cmd->add_option("--old", impact.old_rules, "rules folder before the change")->required();
+  impact_cmd->add_option("--new", impact.new_rules, "rules folder after the change")->required();
+  impact_cmd->add_option("cases", impact.cases_path, "NDJSON cases, or - for stdin")->required();
+  impact_cmd->add_option("--examples", impact.examples, "case ids shown per kind of change")
+      ->check(CLI::Range(0, 1000));
+  impact_cmd->add_flag("--json", impact.json, "JSON report");
+  AddBackendOption(*impact_cmd, impact_backend);
   AddPending(app, "case", "the case store");
 
   try {
@@ -89,7 +117,7 @@ int Main(int argc, char** argv) {
     }
     std::string message = e.what();
     if (message.find("subcommand is required") != std::string::npos)
-      message = "expected a command: check, eval, batch, test, repl or case";
+      message = "expected a command: check, eval, batch, test, repl, requirements, impact or case";
     std::cerr << "error: " << message << "\nRun `mskc --help` for more information.\n";
     return ToInt(ExitCode::kUsage);
   }
@@ -108,7 +136,16 @@ int Main(int argc, char** argv) {
     if (min_option->count() > 0) test.coverage_min = coverage_min;
     return ToInt(RunTest(test));
   }
-  for (const char* name : {"repl", "case"}) {
+  if (repl_cmd->parsed()) {
+    repl.backend = ToBackend(repl_backend);
+    return ToInt(RunRepl(repl));
+  }
+  if (requirements_cmd->parsed()) return ToInt(RunRequirements(requirements));
+  if (impact_cmd->parsed()) {
+    impact.backend = ToBackend(impact_backend);
+    return ToInt(RunImpact(impact));
+  }
+  for (const char* name : {"case"}) {
     if (app.get_subcommand(name)->parsed()) {
       std::cerr << "error: `mskc " << name << "` is not yet available\n";
       return ToInt(ExitCode::kUsage);
