@@ -71,12 +71,13 @@ RandomIr::RandomIr(uint64_t seed, ir::testing::IrTestBuilder& b) : state_(seed),
   for (CodeSet* s : {&prefix_and_range, &exact, &ranges, &empty})
     code_sets_.push_back(b.AddCodeSet(std::move(*s)));
 
-  // Plan closures next to pool dates, and more over the random dates' span: up to 40, or for half
-  // the seeds a third of all days, so that a calendar mix-up moves results by whole weeks.
-  // (Frames evaluated without a context use the federal calendar.)
+  // Plan closures next to pool dates, and more over the random dates' span: up to 40 for a
+  // quarter of the seeds, else 100 to 400 (an eighth to two fifths of the days), so that a
+  // calendar mix-up moves results by days to weeks. (Frames evaluated without a context use the
+  // federal calendar.)
   std::vector<Date> closures = {Date::FromDays(D("2021-03-08")), Date::FromDays(D("2021-07-06")),
                                 Date::FromDays(D("2021-11-26"))};
-  for (int i = P(0.5) ? R(41) : 300; i > 0; --i)
+  for (int i = P(0.25) ? R(41) : 100 + R(301); i > 0; --i)
     closures.push_back(Date::FromDays(D("2021-01-01") + R(801) - 400));
   b.calendar() = BusinessCalendar(std::move(closures));
 }

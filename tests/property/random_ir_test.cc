@@ -232,3 +232,25 @@ TEST(RandomIrGeneratorTest, SameSeedSameProgramAndFrames) {
 
 }  // namespace
 }  // namespace mskc::property
+namespace mskc::property {
+namespace {
+TEST(Dbg, CalendarObservable) {
+  for (uint64_t seed : kFixedSeeds) {
+    RandomProgram p(seed);
+    long diff = 0, bd_nodes = 0;
+    for (size_t k = 0; k < p.interp.size(); ++k)
+      for (const auto& c : p.version(k).criteria)
+        ForEachNode(c.expr, [&](const ir::Node& n) { if (n.op == Op::kDateAddBusinessDays) ++bd_nodes; });
+    for (int f = 0; f < kFrames; ++f) {
+      p.gen.FillFrame();
+      for (size_t k = 0; k < p.interp.size(); ++k) {
+        auto a = Results(*p.interp[k], p.t.frame(), kCriteria, p.t.Ctx());
+        auto b = Results(*p.interp[k], p.t.frame(), kCriteria, abi::EvalContext{nullptr, p.t.Ctx().code_sets});
+        for (int i = 0; i < kCriteria; ++i) diff += a[i] != b[i];
+      }
+    }
+    std::printf("seed %d bd nodes %ld diffs %ld\n", (int)seed, bd_nodes, diff);
+  }
+}
+}
+}

@@ -1,0 +1,20 @@
+# Runs MSKC with ARGS (arguments separated by `|`, since add_test would split a ;-list) and checks its exit code (EXPECT_EXIT), the last line of stdout
+# (regex EXPECT_LAST) and, when given, that stdout matches EXPECT_OUTPUT somewhere.
+string(REPLACE "|" ";" args "${ARGS}")
+execute_process(COMMAND ${MSKC} ${args}
+  RESULT_VARIABLE exit_code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+message("${out}")
+if(err)
+  message("stderr:\n${err}")
+endif()
+if(NOT exit_code STREQUAL "${EXPECT_EXIT}")
+  message(FATAL_ERROR "exit code: expected ${EXPECT_EXIT}, found ${exit_code}")
+endif()
+string(STRIP "${out}" stripped)
+string(REGEX REPLACE ".*\n" "" last_line "${stripped}")
+if(NOT last_line MATCHES "${EXPECT_LAST}")
+  message(FATAL_ERROR "last line: expected to match `${EXPECT_LAST}`, found `${last_line}`")
+endif()
+if(DEFINED EXPECT_OUTPUT AND NOT out MATCHES "${EXPECT_OUTPUT}")
+  message(FATAL_ERROR "output does not match `${EXPECT_OUTPUT}`")
+endif()
