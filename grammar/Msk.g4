@@ -63,9 +63,13 @@ guidelineItem
   ;
 
 criterionDecl
-  : CRITERION name STRING citation? versionRange? '=' expr               # simpleCriterion
-  | CRITERION name STRING citation? '{' criterionBody+ '}'               # versionedCriterion
+  : CRITERION name STRING citation? unmetReason? versionRange? '=' expr               # simpleCriterion
+  | CRITERION name STRING citation? unmetReason? '{' criterionBody+ '}'               # versionedCriterion
   ;
+
+// A reason code the determination carries when the criterion is unmet
+// (`unmet reason SMOKING_CESSATION_REQUIRED`).
+unmetReason : UNMET REASON name ;
 
 criterionBody : FROM DATE STRING? '=' expr ;
 
@@ -170,7 +174,7 @@ name
   : ID | TITLE | KIND | SOURCE | START | SOFT | LAUNCH | GOAL | STAY | SITE | CARE | MANUAL
   | REVIEW | PEND | DEADLINE | STATE | MINIMUM | CLOSED | PROGRAM | DEFAULT | TO | FOR | BY
   | EDUCATION | NOTICE | RECOMMENDATION | LEAST | AT | BUSINESS | NONE | CODES | DATE_T
-  | BOOL | NUMBER_T | LIST | ONE | VERSION
+  | BOOL | NUMBER_T | LIST | ONE | VERSION | DAYS | WEEKS | MONTHS | YEARS | UNMET | REASON
   ;
 
 // ---- lexer ------------------------------------------------------------------------------------
@@ -188,6 +192,8 @@ VERSION : 'version' ;
 UNTIL : 'until' ;
 CRITERION : 'criterion' ;
 CITE : 'cite' ;
+UNMET : 'unmet' ;
+REASON : 'reason' ;
 FROM : 'from' ;
 BEFORE : 'before' ;
 WHEN : 'when' ;

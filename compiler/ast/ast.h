@@ -139,6 +139,7 @@ struct CriterionDecl {
   Name id;
   std::string text;
   std::string citation;
+  std::optional<Name> unmet_reason;
   std::vector<CriterionBody> bodies;
   Span span;
 };

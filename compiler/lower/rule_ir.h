@@ -14,6 +14,7 @@
 #include "runtime/core/fact_dictionary.h"
 #include "runtime/core/family_kind.h"
 #include "runtime/core/plan.h"
+#include "runtime/core/reason_code.h"
 
 namespace mskc::ir {
 
@@ -148,6 +149,7 @@ struct Criterion {
   std::string id;
   std::string text;
   std::string citation;   // may be empty
+  std::optional<ReasonCode> unmet_reason;  // added to the determination when unmet
   const Node* expr = nullptr;  // kBool
   source::Span span;
 };

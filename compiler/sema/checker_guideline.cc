@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "compiler/diag/did_you_mean.h"
 #include "compiler/sema/checker.h"
 
 namespace mskc::sema {
@@ -163,6 +164,15 @@ void Checker::CheckGuideline(size_t module, const ast::GuidelineDecl& g) {
       continue;
     }
     seen.push_back(&c);
+    if (c.unmet_reason && !ParseReasonCode(c.unmet_reason->text)) {
+      auto& d = Err(diag::DiagId::kUnknownName, c.unmet_reason->span,
+                    fmt::format("unknown reason code `{}`", c.unmet_reason->text));
+      std::vector<std::string> names;
+      for (int i = 0; i < kReasonCodeCount; ++i)
+        names.emplace_back(ReasonCodeName(static_cast<ReasonCode>(i)));
+      if (auto near = diag::ClosestMatch(c.unmet_reason->text, names))
+        diags_.AddNote(d, std::nullopt, fmt::format("did you mean `{}`?", *near));
+    }
     std::vector<LoweredBody> bodies;
     for (size_t i = 0; i < c.bodies.size(); ++i) {
       const ast::CriterionBody& b = c.bodies[i];
@@ -210,6 +220,7 @@ void Checker::CheckGuideline(size_t module, const ast::GuidelineDecl& g) {
         crit.id = c->id.text;
         crit.text = b.text;
         crit.citation = c->citation;
+        if (c->unmet_reason) crit.unmet_reason = ParseReasonCode(c->unmet_reason->text);
         crit.expr = b.expr;
         crit.span = c->id.span;
         version.criteria.push_back(std::move(crit));

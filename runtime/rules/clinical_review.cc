@@ -98,8 +98,7 @@ LineReview ReviewLine(const ReviewContext& ctx, const uint8_t* frame, int line_n
     if (result == Tri::kFalse) {
       any_unmet = true;
       line.unmet.push_back(criterion.id);
-      if (criterion.id == kSmokingCriterionId)
-        line.reason_codes.Add(ReasonCode::kSmokingCessationRequired);
+      if (criterion.unmet_reason) line.reason_codes.Add(*criterion.unmet_reason);
     } else if (result == Tri::kUnknown) {
       any_unknown = true;
       line.missing.insert(line.missing.end(), missing.begin(), missing.end());

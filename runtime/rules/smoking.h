@@ -1,15 +1,12 @@
 // P10 smoking: a recommendation for spine and joint surgery, never a reason to deny — except
-// the revision rotator cuff criterion, whose unmet result carries SMOKING_CESSATION_REQUIRED.
+// the revision rotator cuff criterion, whose unmet result carries SMOKING_CESSATION_REQUIRED
+// (declared in the guideline: `unmet reason SMOKING_CESSATION_REQUIRED`).
 #pragma once
 #include <string_view>
 
 #include "runtime/case/case.h"
 
 namespace mskc::rules {
-
-// The criterion id whose `unmet` adds SMOKING_CESSATION_REQUIRED (guideline-criteria.md,
-// joint.rotator_cuff_repair); the rule IR has no per-criterion reason codes.
-inline constexpr std::string_view kSmokingCriterionId = "nonsmoker_or_negative_test";
 
 inline constexpr std::string_view kSmokingRecommendation =
     "Smoking cessation is recommended before spine or joint surgery, with a confirmatory blood or "

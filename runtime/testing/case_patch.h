@@ -1,13 +1,12 @@
 // Patching a case JSON by dotted paths (`clinical.pain_score`, `procedures[0].code`): how a test
 // states "the base case, with these facts changed or removed". Never throws.
 #pragma once
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace mskc::testing {
 

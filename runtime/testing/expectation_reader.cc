@@ -84,8 +84,8 @@ bool ReadLinePart(const std::string& key, const YAML::Node& value, LineExpectati
   if (key == "code") {
     line.code = ReadString(value, key);
   } else if (key == "guideline") {
-    line.guideline = value.IsNull() || ScalarToJson(value).is_null()
-                         ? std::string(kAbsent) : ReadString(value, key);
+    line.guideline = value.IsNull() || ScalarToJson(value).is_null() ? std::string(kAbsent)
+                                                                     : ReadString(value, key);
   } else if (key == "version") {
     line.version = ReadString(value, key);
   } else if (key == "criteria") {

@@ -65,7 +65,8 @@ void MatchNotes(std::vector<Mismatch>& out, const std::vector<NoteExpectation>& 
     if (line_ok && text_ok) continue;
     std::optional<std::string> got_text;
     if (want.contains) got_text = got.text;
-    out.push_back({"notes[" + std::to_string(i) + "]", NoteText(want.kind, want.line, want.contains),
+    out.push_back({"notes[" + std::to_string(i) + "]",
+                   NoteText(want.kind, want.line, want.contains),
                    NoteText(actual_kinds[i], want.line ? got.line : std::nullopt, got_text)});
   }
 }
@@ -87,7 +88,8 @@ std::string CriterionResult(const LineResult& line, const std::string& id) {
 void MatchLine(std::vector<Mismatch>& out, const std::string& prefix, const LineExpectation& want,
                const LineResult& got) {
   Compare(out, prefix + "code", want.code, got.code);
-  Compare(out, prefix + "outcome", want.outcome, std::string(determination::OutcomeName(got.outcome)));
+  Compare(out, prefix + "outcome", want.outcome,
+          std::string(determination::OutcomeName(got.outcome)));
   Compare(out, prefix + "guideline", want.guideline,
           got.guideline ? got.guideline->id : std::string(kAbsent));
   Compare(out, prefix + "version", want.version,
@@ -147,8 +149,8 @@ std::vector<Mismatch> Match(const Expectation& expect, const Determination& d) {
   if (expect.notes) MatchNotes(out, *expect.notes, d.notes);
   if (expect.warnings) MatchWarnings(out, *expect.warnings, d.warnings);
   for (const auto& [number, want] : expect.lines) {
-    std::string prefix = d.lines.size() > 1 || number > 1 ? "line " + std::to_string(number) + " "
-                                                          : std::string();
+    std::string prefix =
+        d.lines.size() > 1 || number > 1 ? "line " + std::to_string(number) + " " : std::string();
     if (number < 1 || static_cast<size_t>(number) > d.lines.size()) {
       out.push_back({"line " + std::to_string(number), "a line",
                      std::to_string(d.lines.size()) + (d.lines.size() == 1 ? " line" : " lines")});

@@ -11,7 +11,7 @@
 namespace mskc::testing {
 
 struct Mismatch {
-  std::string part;      // `outcome`, `line 1 criteria.severity`, `reason_codes` ...
+  std::string part;  // `outcome`, `line 1 criteria.severity`, `reason_codes` ...
   std::string expected;
   std::string actual;
   // Labels of the two sides (backend comparisons say `jit` / `interp`).

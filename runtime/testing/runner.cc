@@ -1,8 +1,7 @@
 #include "runtime/testing/runner.h"
 
-#include <variant>
-
 #include <nlohmann/json.hpp>
+#include <variant>
 
 #include "runtime/case/case_reader.h"
 #include "runtime/determination/json_writer.h"
@@ -22,7 +21,8 @@ Decided Evaluate(const RunnerBackend& backend, const std::string& case_json, boo
   rules::DecideOptions options;
   options.trace = trace;
   options.sources = backend.sources;
-  rules::DecideResult result = rules::Decide(*backend.ruleset, std::get<cases::Case>(read), options);
+  rules::DecideResult result =
+      rules::Decide(*backend.ruleset, std::get<cases::Case>(read), options);
   if (auto* error = std::get_if<cases::CaseError>(&result)) return *error;
   return std::get<Determination>(std::move(result));
 }
@@ -33,8 +33,8 @@ std::string Render(const Decided& decided) {
   return determination::ToJson(std::get<Determination>(decided), {.pretty = false});
 }
 
-void Diff(const nlohmann::json& left, const nlohmann::json& right, const std::string& path,
-          std::optional<JsonDifference>& out) {
+void Diff(const nlohmann::ordered_json& left, const nlohmann::ordered_json& right,
+          const std::string& path, std::optional<JsonDifference>& out) {
   if (out) return;
   if (left.is_object() && right.is_object()) {
     for (auto it = left.begin(); it != left.end() && !out; ++it) {
@@ -60,7 +60,8 @@ void Diff(const nlohmann::json& left, const nlohmann::json& right, const std::st
                            std::to_string(right.size()) + " items"};
     return;
   }
-  if (left != right) out = JsonDifference{path.empty() ? "(document)" : path, left.dump(), right.dump()};
+  if (left != right)
+    out = JsonDifference{path.empty() ? "(document)" : path, left.dump(), right.dump()};
 }
 
 }  // namespace
@@ -68,8 +69,8 @@ void Diff(const nlohmann::json& left, const nlohmann::json& right, const std::st
 std::optional<JsonDifference> FirstDifference(const std::string& left_json,
                                               const std::string& right_json) {
   if (left_json == right_json) return std::nullopt;
-  nlohmann::json left = nlohmann::json::parse(left_json, nullptr, false);
-  nlohmann::json right = nlohmann::json::parse(right_json, nullptr, false);
+  nlohmann::ordered_json left = nlohmann::ordered_json::parse(left_json, nullptr, false);
+  nlohmann::ordered_json right = nlohmann::ordered_json::parse(right_json, nullptr, false);
   if (left.is_discarded() || right.is_discarded())
     return JsonDifference{"(document)", left_json, right_json};
   std::optional<JsonDifference> out;

@@ -39,7 +39,8 @@ class Runner {
   RunnerBackend reported_, check_;
 };
 
-// The first place where two determination JSON texts differ: (path, left value, right value);
+// The first place, in document order, where two determination JSON texts differ: (path, left
+// value, right value);
 // nullopt when equal.
 struct JsonDifference {
   std::string path;

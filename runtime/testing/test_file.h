@@ -23,23 +23,23 @@ struct LineExpectation {
   // checked unless `others` is set, which every criterion not listed must have.
   std::vector<std::pair<std::string, std::string>> criteria;
   std::optional<std::string> others;
-  std::optional<std::vector<std::string>> unmet;    // compared as sets
-  std::optional<std::vector<std::string>> missing;  // compared as sets
+  std::optional<std::vector<std::string>> unmet;      // compared as sets
+  std::optional<std::vector<std::string>> missing;    // compared as sets
   std::optional<std::string> valid_from, expires_on;  // date or kAbsent
 };
 
 struct NoteExpectation {
-  std::string kind;               // education | recommendation | notice
-  std::optional<int> line;        // when given, the note's line must equal it
+  std::string kind;                     // education | recommendation | notice
+  std::optional<int> line;              // when given, the note's line must equal it
   std::optional<std::string> contains;  // a substring of the text
 };
 
 struct Expectation {
   std::optional<std::string> outcome, status, review;
   std::optional<std::vector<std::string>> reason_codes;  // compared as sets
-  std::optional<std::string> valid_from, expires_on;      // date or kAbsent
-  std::optional<std::vector<NoteExpectation>> notes;      // in order, exact count
-  std::optional<std::vector<std::string>> warnings;       // substrings, in order, exact count
+  std::optional<std::string> valid_from, expires_on;     // date or kAbsent
+  std::optional<std::vector<NoteExpectation>> notes;     // in order, exact count
+  std::optional<std::vector<std::string>> warnings;      // substrings, in order, exact count
   // The case must be refused (bad input) with this JSON path ("" = the document itself).
   std::optional<std::string> error_path;
   std::map<int, LineExpectation> lines;  // 1-based line number → its expected parts
@@ -47,8 +47,8 @@ struct Expectation {
 
 struct TestCase {
   std::string name;
-  int line = 0;              // 1-based line of the test in its file
-  std::string case_json;     // the base case with this test's patches applied
+  int line = 0;           // 1-based line of the test in its file
+  std::string case_json;  // the base case with this test's patches applied
   Expectation expect;
   // Non-empty when the test itself is malformed (bad patch path, unknown outcome name ...); the
   // test then fails with this message and is not evaluated. `error_line` locates it.

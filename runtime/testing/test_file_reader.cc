@@ -1,5 +1,7 @@
 #include "runtime/testing/test_file_reader.h"
 
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <exception>
 #include <filesystem>
@@ -7,8 +9,6 @@
 #include <iterator>
 #include <optional>
 #include <set>
-
-#include <yaml-cpp/yaml.h>
 
 #include "runtime/testing/case_patch.h"
 #include "runtime/testing/expectation_reader.h"
@@ -35,14 +35,20 @@ int NestingDepth(std::string_view json) {
   bool in_string = false, escaped = false;
   for (char c : json) {
     if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
-    if (c == '"') in_string = true;
-    else if (c == '{' || c == '[') max_depth = std::max(max_depth, ++depth);
-    else if (c == '}' || c == ']') --depth;
+    if (c == '"')
+      in_string = true;
+    else if (c == '{' || c == '[')
+      max_depth = std::max(max_depth, ++depth);
+    else if (c == '}' || c == ']')
+      --depth;
   }
   return max_depth;
 }
@@ -77,7 +83,8 @@ Json ReadBase(const YAML::Node& owner, const std::string& base_dir) {
   } catch (const Json::exception& e) {
     std::string reason = e.what();
     // nlohmann's text starts with "[json.exception.parse_error.101] parse error at ...".
-    if (size_t close = reason.find("] "); close != std::string::npos) reason = reason.substr(close + 2);
+    if (size_t close = reason.find("] "); close != std::string::npos)
+      reason = reason.substr(close + 2);
     Fail(base, "the base case `" + name + "` is not valid JSON: " + reason);
   }
   if (!doc.is_object()) Fail(base, "the base case `" + name + "` is not a JSON object");
@@ -107,7 +114,8 @@ void ApplyPatches(const YAML::Node& test, Json& doc) {
 // The case a test or group starts from: its own `base`/`base_case`, else the enclosing one.
 Json StartingCase(const YAML::Node& node, const Json* outer, const std::string& base_dir) {
   if (node["base"] || node["base_case"]) return ReadBase(node, base_dir);
-  if (outer == nullptr) Fail(node, "no base case: give `base` or `base_case` in the file or in the test");
+  if (outer == nullptr)
+    Fail(node, "no base case: give `base` or `base_case` in the file or in the test");
   return *outer;
 }
 
@@ -182,7 +190,7 @@ ReadResult ParseTestFile(std::string_view text, const std::string& path,
       return error;
     }
     internal::CheckKeys(root, "the test file",
-                       {"guideline", "base", "base_case", "set", "unset", "tests"});
+                        {"guideline", "base", "base_case", "set", "unset", "tests"});
     TestFile file;
     file.path = path;
     if (root["guideline"]) file.guideline = internal::ReadString(root["guideline"], "guideline");

@@ -39,7 +39,8 @@ std::string FormatTrace(const determination::Determination& d, const std::string
         for (const auto& [key, value] : c.trace->facts)
           facts += (facts.empty() ? "" : ", ") + key + "=" + value;
         if (!facts.empty()) out += "  [" + facts + "]";
-        if (!c.trace->decided_by.empty()) out += "  decided by `" + OneLine(c.trace->decided_by) + "`";
+        if (!c.trace->decided_by.empty())
+          out += "  decided by `" + OneLine(c.trace->decided_by) + "`";
       }
       out += "\n";
     }

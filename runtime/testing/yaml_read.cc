@@ -16,7 +16,8 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool LooksInteger(std::string_view s) {
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
   if (s.empty()) return false;
-  for (char c : s) if (!IsDigit(c)) return false;
+  for (char c : s)
+    if (!IsDigit(c)) return false;
   return true;
 }
 
@@ -114,7 +115,8 @@ Json ToJson(const YAML::Node& node) {
 }
 
 std::string ReadString(const YAML::Node& node, std::string_view what) {
-  if (!node.IsScalar()) Fail(node, "`" + std::string(what) + "`: expected text, found " + Found(node));
+  if (!node.IsScalar())
+    Fail(node, "`" + std::string(what) + "`: expected text, found " + Found(node));
   return node.Scalar();
 }
 
@@ -136,7 +138,8 @@ std::vector<std::string> ReadStringList(const YAML::Node& node, std::string_view
 std::string ReadChoice(const YAML::Node& node, std::string_view what,
                        const std::vector<std::string>& allowed) {
   std::string value = ReadString(node, what);
-  for (const auto& a : allowed) if (a == value) return value;
+  for (const auto& a : allowed)
+    if (a == value) return value;
   std::string message = "`" + std::string(what) + "`: expected one of " + JoinNames(allowed) +
                         "; found `" + value + "`";
   if (auto close = ClosestMatch(value, allowed)) message += "; did you mean `" + *close + "`?";
@@ -147,7 +150,8 @@ std::string ReadDateOrAbsent(const YAML::Node& node, std::string_view what) {
   if (node.IsNull() || (node.IsScalar() && ScalarToJson(node).is_null())) return kAbsent;
   std::string text = ReadString(node, what);
   if (!Date::Parse(text))
-    Fail(node, "`" + std::string(what) + "`: expected a date YYYY-MM-DD or null, found `" + text + "`");
+    Fail(node,
+         "`" + std::string(what) + "`: expected a date YYYY-MM-DD or null, found `" + text + "`");
   return text;
 }
 

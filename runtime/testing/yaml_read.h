@@ -2,12 +2,12 @@
 // throws ReadError, which the file reader catches (per test, or for the whole file), so no
 // exception leaves the library.
 #pragma once
+#include <yaml-cpp/yaml.h>
+
 #include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <yaml-cpp/yaml.h>
 
 #include "runtime/testing/case_patch.h"
 

@@ -30,9 +30,15 @@ std::string HistoryText(const abi::HistoryItem& h) {
   std::ostringstream os;
   os << "{code " << StrText(h.code) << ", date " << DateText(h.date) << ", level "
      << StrText(h.level) << ", laterality " << StrText(h.laterality) << ", relief_percent ";
-  if (h.relief_percent_known) os << h.relief_percent; else os << "absent";
+  if (h.relief_percent_known)
+    os << h.relief_percent;
+  else
+    os << "absent";
   os << ", relief_weeks ";
-  if (h.relief_weeks_known) os << h.relief_weeks; else os << "absent";
+  if (h.relief_weeks_known)
+    os << h.relief_weeks;
+  else
+    os << "absent";
   os << ", functional_improvement " << static_cast<int>(h.functional_improvement) << "}";
   return os.str();
 }
@@ -105,7 +111,8 @@ std::string ExprText(const ir::Program& program, const ir::Node* n) {
     const auto id = static_cast<size_t>(n->int_value);
     os << " {" << (id < program.code_sets.size() ? program.code_sets[id].ToString() : "?") << "}";
   }
-  if (n->op == Op::kInEnumSet || n->op == Op::kListHasAny) os << " 0x" << std::hex << n->enum_set << std::dec;
+  if (n->op == Op::kInEnumSet || n->op == Op::kListHasAny)
+    os << " 0x" << std::hex << n->enum_set << std::dec;
   for (const ir::Node* a : n->a) os << " " << ExprText(program, a);
   os << ")";
   return os.str();
@@ -134,7 +141,8 @@ std::string FrameText(const ir::Program& program, const uint8_t* frame) {
         for (uint32_t i = 0; i < list.size; ++i) {
           if (i > 0) os << ", ";
           if (s.type == VT::kEnumList) os << "#" << static_cast<const int32_t*>(list.items)[i];
-          if (s.type == VT::kCodeList) os << StrText(static_cast<const abi::StrRef*>(list.items)[i]);
+          if (s.type == VT::kCodeList)
+            os << StrText(static_cast<const abi::StrRef*>(list.items)[i]);
           if (s.type == VT::kHistoryList)
             os << HistoryText(static_cast<const abi::HistoryItem*>(list.items)[i]);
         }

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "runtime/core/business_calendar.h"
 #include "runtime/core/code_set.h"
@@ -14,36 +15,27 @@ using Op = ir::Op;
 using VT = ir::ValueType;
 using HF = ir::HistoryField;
 using ir::testing::D;
-using ir::testing::Hist;
 
-// Small pools so that equal values, thresholds and ties come up often.
-const std::vector<std::string> kCodes = {"M54.16", "M54.1", "64483", "64480", "64484", "64485",
-                                         "6448",   "B",     "",      "M5",    "62323", "L4-L5",
-                                         "left",   "right"};
-// Weekends, federal holidays and the days around them, month ends, leap days, pre-1970.
-const std::vector<const char*> kDates = {
-    "2021-01-01", "2021-07-02", "2021-07-05", "2020-02-29", "2021-03-05", "2021-03-06",
-    "2003-03-01", "1969-12-31", "2021-11-24", "2021-12-31", "2000-02-29", "2021-01-31"};
-const std::vector<double> kFrameNumbers = {0, -0.0, 1, 3, 4, 4.5, -2, 12, 14, 49.999, 50, 365, 0.1};
-const std::vector<double> kConstNumbers = {0, -0.0, 1,   2.5, -3,  3,    4,
-                                           5, 12,   30, 50,  365, 0.5, 1e300, -1e9};
+const std::vector<double> kConstNumbers = {0,  -0.0, 1,  2.5, -3,  3,     4,   5,
+                                           12, 30,   50, 365, 0.5, 1e300, -1e9};
 
 }  // namespace
 
 RandomIr::RandomIr(uint64_t seed, ir::testing::IrTestBuilder& b) : state_(seed), b_(b) {
-  enums_.push_back({b.AddEnum("imaging_type", {"xray", "mri", "ct", "ct_myelogram", "none"}), 5,
-                    {}, 0});
+  enums_.push_back(
+      {b.AddEnum("imaging_type", {"xray", "mri", "ct", "ct_myelogram", "none"}), 5, {}, 0});
   enums_.push_back({b.AddEnum("sex", {"female", "male", "unknown"}), 3, {}, 0});
 
   // Slots are declared in a seed-dependent order, so offsets differ from seed to seed.
   enum Kind { kBool, kNumber, kDate, kCode, kEnum0, kEnum1, kList0, kList1, kCodeList, kHistory };
-  std::vector<Kind> kinds = {kBool,  kBool,  kBool,  kNumber, kNumber, kNumber, kDate,
-                             kDate,  kCode,  kCode,  kEnum0,  kEnum0,  kEnum1,  kList0,
-                             kList1, kCodeList, kHistory};
+  std::vector<Kind> kinds = {kBool,  kBool,  kBool,  kNumber,   kNumber, kNumber,
+                             kDate,  kDate,  kCode,  kCode,     kEnum0,  kEnum0,
+                             kEnum1, kList0, kList1, kCodeList, kHistory};
   for (size_t i = kinds.size() - 1; i > 0; --i)
     std::swap(kinds[i], kinds[static_cast<size_t>(R(static_cast<int>(i) + 1))]);
-  static constexpr const char* kKeys[] = {"bool", "number", "date", "code", "imaging", "sex",
-                                          "imaging_list", "sex_list", "diagnoses", "history"};
+  static constexpr const char* kKeys[] = {"bool",      "number", "date",         "code",
+                                          "imaging",   "sex",    "imaging_list", "sex_list",
+                                          "diagnoses", "history"};
   for (Kind k : kinds) {
     // `number_4`: the kind and the slot index, for readable failure messages.
     std::string key = std::string(kKeys[k]) + "_" + std::to_string(b.program().layout.slots.size());
@@ -95,7 +87,10 @@ const RandomIr::EnumSlots& RandomIr::EnumOf(int32_t id) const {
   return enums_[0];
 }
 
-const ir::Node* RandomIr::Criterion(int max_depth) { return Bool(2 + R(max_depth - 1)); }
+const ir::Node* RandomIr::Criterion(int max_depth) {
+  const int depth = 2 + R(max_depth - 1);
+  return P(0.2) ? DateWindow(depth) : Bool(depth);
+}
 
 const ir::Node* RandomIr::VarOf(VT type, int32_t enum_id) {
   std::vector<uint32_t> depths;
@@ -155,7 +150,10 @@ const ir::Node* RandomIr::Bool(int depth) {
       return b_.AtLeast(R(static_cast<int>(a.size()) + 3) - 1, a);  // -1 .. size + 1
     }
     case 4: return IfOf(VT::kBool, -1, depth);
-    case 5: case 6: case 7: case 14: return Compare(depth);
+    case 5:
+    case 6:
+    case 7:
+    case 14: return Compare(depth);
     case 8: {
       const int64_t set = Pick(code_sets_);
       return b_.InCodeSet(Code(depth - 1), set);
@@ -186,21 +184,36 @@ const ir::Node* RandomIr::Compare(int depth) {
   static constexpr Op kOps[] = {Op::kEq, Op::kNe, Op::kLt, Op::kLe, Op::kGt, Op::kGe};
   static constexpr VT kTypes[] = {VT::kNumber, VT::kNumber, VT::kDate, VT::kDate,
                                   VT::kEnum,   VT::kCode,   VT::kBool};
+  if (P(0.2)) return DateWindow(depth);
   const Op op = kOps[R(6)];
-  if (P(0.2)) {
-    // A date against a shift of itself (one shared node, as an inlined `let` gives): random
-    // dates are rarely close, but "within N business days" is exactly this shape.
-    const ir::Node* base = DateExpr(depth - 1);
-    const ir::Node* l = Shift(base, depth);
-    const int other = R(4);
-    if (other == 0) return b_.Cmp(op, l, base);
-    if (other == 1) return b_.Cmp(op, l, Shift(base, depth));
-    return b_.Cmp(op, l, b_.DateOp(Op::kDateAddDays, base, Count(depth - 1)));
-  }
   const VT type = kTypes[R(7)];
   const int32_t enum_id = AnyEnum();
   const ir::Node* l = Of(type, enum_id, depth - 1);
   return b_.Cmp(op, l, Of(type, enum_id, depth - 1));
+}
+
+const ir::Node* RandomIr::DateWindow(int depth) {
+  static constexpr Op kOps[] = {Op::kEq, Op::kNe, Op::kLt, Op::kLe, Op::kGt, Op::kGe};
+  const Op op = kOps[R(6)];
+  // The base is one node used twice, as an inlined `let` gives.
+  const ir::Node* base = DateExpr(depth - 1);
+  switch (R(3)) {
+    case 0: {
+      // The exact length of a business-day shift against a small threshold.
+      const ir::Node* shifted = b_.DateOp(Op::kDateAddBusinessDays, base, Count(depth - 1));
+      const double threshold = R(29) - 14;
+      return b_.Cmp(op, b_.DateOp(Op::kDaysBetween, base, shifted), b_.Num(threshold));
+    }
+    case 1: {
+      // A business-day shift against a calendar-day shift of the same date.
+      const ir::Node* l = b_.DateOp(Op::kDateAddBusinessDays, base, Count(depth - 1));
+      return b_.Cmp(op, l, b_.DateOp(Op::kDateAddDays, base, Count(depth - 1)));
+    }
+    default: {
+      const ir::Node* l = Shift(base, depth);
+      return b_.Cmp(op, l, P(0.5) ? base : Shift(base, depth));
+    }
+  }
 }
 
 const ir::Node* RandomIr::Shift(const ir::Node* date, int depth) {
@@ -220,13 +233,16 @@ const ir::Node* RandomIr::Number(int depth) {
   }
   static constexpr Op kArith[] = {Op::kAdd, Op::kSub, Op::kMul, Op::kDiv};
   switch (R(12)) {
-    case 0: case 1: case 10: {
+    case 0:
+    case 1:
+    case 10: {
       const Op op = kArith[R(4)];
       const ir::Node* l = Number(depth - 1);
       return b_.Arith(op, l, Number(depth - 1));
     }
     case 2: return b_.Arith(Op::kNeg, Number(depth - 1));
-    case 3: case 4: {
+    case 3:
+    case 4: {
       const Op op = R(2) == 0 ? Op::kDaysBetween : Op::kAgeYears;
       const ir::Node* l = DateExpr(depth - 1);
       return b_.DateOp(op, l, DateExpr(depth - 1));
@@ -264,7 +280,8 @@ const ir::Node* RandomIr::Count(int depth) {
 
 const ir::Node* RandomIr::DateExpr(int depth) {
   if (depth <= 0 || P(0.3)) {
-    if (P(0.3)) return P(0.7) ? b_.DateC(Pick(kDates)) : b_.DateDays(D("2021-01-01") + R(801) - 400);
+    if (P(0.3))
+      return P(0.7) ? b_.DateC(Pick(kDates)) : b_.DateDays(D("2021-01-01") + R(801) - 400);
     if (P(0.3))
       if (const ir::Node* f = FieldOf(HF::kDate, VT::kDate)) return f;
     return b_.S(Pick(dates_));
@@ -274,7 +291,9 @@ const ir::Node* RandomIr::DateExpr(int depth) {
       const ir::Node* d = DateExpr(depth - 1);
       return b_.DateOp(Op::kDateAddDays, d, Number(depth - 1));
     }
-    case 1: case 2: case 3: {
+    case 1:
+    case 2:
+    case 3: {
       const Op op = R(3) == 0 ? Op::kDateAddMonths : Op::kDateAddBusinessDays;
       const ir::Node* d = DateExpr(depth - 1);
       return b_.DateOp(op, d, Count(depth - 1));
@@ -314,7 +333,10 @@ const ir::Node* RandomIr::Quantifier(Op op, int depth) {
         element = {VT::kEnum, e.id};
         break;
       }
-      case 1: list = code_list_; element = {VT::kCode, -1}; break;
+      case 1:
+        list = code_list_;
+        element = {VT::kCode, -1};
+        break;
       default: break;  // history, the list the guidelines quantify over most
     }
   }
@@ -333,61 +355,6 @@ const ir::Node* RandomIr::Quantifier(Op op, int depth) {
   }
   scope_.pop_back();
   return b_.Quant(op, b_.S(list), filter, pred);
-}
-
-void RandomIr::FillFrame() {
-  // A value is written first and then, one time in five, marked unknown: the value stays in
-  // the frame as garbage that must not leak into results.
-  auto maybe_unknown = [&](uint32_t slot) {
-    if (P(0.2)) b_.SetUnknown(slot);
-  };
-  auto random_date = [&]() -> int32_t {
-    return P(0.6) ? D(Pick(kDates)) : D("2021-01-01") + R(801) - 400;
-  };
-  for (uint32_t s : bools_) b_.SetTri(s, P(0.2) ? Tri::kUnknown : (P(0.5) ? Tri::kTrue : Tri::kFalse));
-  for (uint32_t s : numbers_) {
-    b_.SetNumber(s, Pick(kFrameNumbers));
-    maybe_unknown(s);
-  }
-  for (uint32_t s : dates_) {
-    b_.SetDateDays(s, random_date());
-    maybe_unknown(s);
-  }
-  for (uint32_t s : codes_) {
-    b_.SetCode(s, Pick(kCodes));
-    maybe_unknown(s);
-  }
-  for (const EnumSlots& e : enums_) {
-    for (uint32_t s : e.slots) {
-      b_.SetEnum(s, R(e.members + 1) - 1);  // -1: a value outside the enum
-      maybe_unknown(s);
-    }
-    std::vector<int32_t> items;
-    for (int i = R(5); i > 0; --i) items.push_back(R(e.members + 1) - 1);
-    b_.SetEnumList(e.list, std::move(items));
-    maybe_unknown(e.list);
-  }
-  std::vector<std::string> dx;
-  for (int i = R(5); i > 0; --i) dx.push_back(Pick(kCodes));
-  b_.SetCodeList(code_list_, std::move(dx));
-  maybe_unknown(code_list_);
-
-  std::vector<Hist> history;
-  // Now and then a long list: count-distinct has a separate path past its inline buffer.
-  const int length = P(0.05) ? 20 + R(60) : R(6);
-  for (int i = 0; i < length; ++i) {
-    Hist h;
-    h.code = Pick(kCodes);
-    h.date = Date::FromDays(random_date()).ToString();
-    if (P(0.4)) h.level = P(0.5) ? "L4-L5" : Pick(kCodes);
-    if (P(0.4)) h.laterality = P(0.5) ? "left" : "right";
-    if (P(0.7)) h.relief_percent = P(0.3) ? 50 : R(101);
-    if (P(0.7)) h.relief_weeks = P(0.3) ? 12 : R(27) * 0.5;
-    h.functional_improvement = static_cast<uint8_t>(R(3));
-    history.push_back(std::move(h));
-  }
-  b_.SetHistory(history_, history);
-  maybe_unknown(history_);
 }
 
 }  // namespace mskc::property

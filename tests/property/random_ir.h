@@ -3,6 +3,7 @@
 // seed, so a failing seed reproduces exactly (MSKC_PROPERTY_SEED).
 #pragma once
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "compiler/lower/rule_ir.h"
@@ -10,12 +11,22 @@
 
 namespace mskc::property {
 
+// Small pools so that equal values, thresholds and ties come up often: codes inside, at the
+// edges of and outside the program's code sets, and dates on weekends, federal holidays and the
+// days around them, month ends, leap days and before 1970.
+inline const std::vector<std::string> kCodes = {"M54.16", "M54.1", "64483", "64480", "64484",
+                                                "64485",  "6448",  "B",     "",      "M5",
+                                                "62323",  "L4-L5", "left",  "right"};
+inline const std::vector<const char*> kDates = {
+    "2021-01-01", "2021-07-02", "2021-07-05", "2020-02-29", "2021-03-05", "2021-03-06",
+    "2003-03-01", "1969-12-31", "2021-11-24", "2021-12-31", "2000-02-29", "2021-01-31"};
+
 class RandomIr {
  public:
-  // Declares the program's enums, code sets and slots on `b` (and may add calendar closures).
+  // Declares the program's enums, code sets and slots on `b`, and sets its calendar's closures.
   RandomIr(uint64_t seed, ir::testing::IrTestBuilder& b);
 
-  // A random boolean expression of 2 to `max_depth` operator levels.
+  // A random boolean expression of 2 to `max_depth` operator levels; one in five a date window.
   const ir::Node* Criterion(int max_depth);
   // Gives every slot a random value, about one in five unknown.
   void FillFrame();
@@ -47,6 +58,8 @@ class RandomIr {
   const ir::Node* Enum(int32_t enum_id, int depth);
   const ir::Node* Code(int depth);
   const ir::Node* Count(int depth);  // a small whole number: counts for date shifts
+  // "Within N (business) days": a date against shifts of itself, where a day more or less shows.
+  const ir::Node* DateWindow(int depth);
   // `date` moved by a small count of days, months or business days.
   const ir::Node* Shift(const ir::Node* date, int depth);
   // A quantifier over a random list (history only for kLatest).
@@ -57,7 +70,9 @@ class RandomIr {
   int32_t AnyEnum() { return enums_[static_cast<size_t>(R(static_cast<int>(enums_.size())))].id; }
   const EnumSlots& EnumOf(int32_t id) const;
   template <typename T>
-  const T& Pick(const std::vector<T>& v) { return v[static_cast<size_t>(R(static_cast<int>(v.size())))]; }
+  const T& Pick(const std::vector<T>& v) {
+    return v[static_cast<size_t>(R(static_cast<int>(v.size())))];
+  }
 
   uint64_t state_;
   ir::testing::IrTestBuilder& b_;

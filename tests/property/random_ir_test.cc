@@ -1,6 +1,9 @@
 // Property: on random well-typed rule IR and random frames with unknowns, the JIT (at O0 and O2)
-// gives exactly the reference interpreter's Tri for every criterion. A failing seed reproduces
-// alone with MSKC_PROPERTY_SEED=<seed> and --gtest_filter='*seed_<seed>'.
+// gives exactly the reference interpreter's Tri for every criterion. Everything derives from the
+// seed: run one seed alone with --gtest_filter='*seed_<seed>', and a seed outside the fixed list
+// by setting MSKC_PROPERTY_SEED=<seed> (the binary, not ctest: ctest lists tests at build time).
+#include "tests/property/random_ir.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -16,7 +19,6 @@
 #include "compiler/codegen/jit.h"
 #include "compiler/interp/interpreter.h"
 #include "tests/property/ir_text.h"
-#include "tests/property/random_ir.h"
 #include "tests/unit/common/ir_test_builder.h"
 
 namespace mskc::property {
@@ -46,7 +48,8 @@ bool ParseSeed(const char* text, uint64_t* seed) {
 std::vector<uint64_t> Seeds() {
   std::vector<uint64_t> seeds(std::begin(kFixedSeeds), std::end(kFixedSeeds));
   uint64_t extra = 0;
-  if (ParseSeed(EnvSeedText(), &extra) && std::find(seeds.begin(), seeds.end(), extra) == seeds.end())
+  if (ParseSeed(EnvSeedText(), &extra) &&
+      std::find(seeds.begin(), seeds.end(), extra) == seeds.end())
     seeds.push_back(extra);
   return seeds;
 }
@@ -79,7 +82,7 @@ struct RandomProgram {
 
 // Runs `e` over the frame into a buffer one byte longer than the version, filled with a sentinel.
 std::vector<uint8_t> Results(const ir::VersionEvaluator& e, const uint8_t* frame, size_t criteria,
-                         const abi::EvalContext& ctx) {
+                             const abi::EvalContext& ctx) {
   std::vector<uint8_t> out(criteria + 1, 0xEE);
   e.Evaluate(frame, out.data(), ctx);
   return out;
@@ -124,7 +127,8 @@ TEST_P(RandomIrTest, JitAtO0AndO2MatchesTheInterpreter) {
                       << (ctx.calendar == nullptr ? " (bare context)" : "") << ": interpreter "
                       << int{want[i]} << ", O0 " << int{got0[i]} << ", O2 " << int{got2[i]}
                       << "\n  " << ExprText(p.t.program(), p.version(k).criteria[i].expr)
-                      << "\nframe:\n" << FrameText(p.t.program(), p.t.frame());
+                      << "\nframe:\n"
+                      << FrameText(p.t.program(), p.t.frame());
       }
     }
   }
@@ -189,20 +193,23 @@ TEST(RandomIrGeneratorTest, ReachesEveryOpAndEveryOutcome) {
     }
   }
   for (int op = 0; op < kOpCount; ++op)
-    EXPECT_GE(ops[static_cast<size_t>(op)], 5) << "rarely generated: " << OpName(static_cast<Op>(op));
+    EXPECT_GE(ops[static_cast<size_t>(op)], 5)
+        << "rarely generated: " << OpName(static_cast<Op>(op));
   for (size_t f = 0; f < fields.size(); ++f)
-    EXPECT_GT(fields[f], 0) << "never read: " << ir::HistoryFieldKey(static_cast<ir::HistoryField>(f));
+    EXPECT_GT(fields[f], 0) << "never read: "
+                            << ir::HistoryFieldKey(static_cast<ir::HistoryField>(f));
   EXPECT_GT(outer_vars, 0) << "no variable of an outer quantifier";
   EXPECT_GE(nesting, 3) << "quantifiers nest too shallowly";
   EXPECT_EQ(slot_types.size(), 8u) << "a slot kind is never read";
   EXPECT_EQ(if_types, (std::set<VT>{VT::kBool, VT::kNumber, VT::kDate, VT::kEnum, VT::kCode}));
-  EXPECT_EQ(compared_types, (std::set<VT>{VT::kBool, VT::kNumber, VT::kDate, VT::kEnum, VT::kCode}));
+  EXPECT_EQ(compared_types,
+            (std::set<VT>{VT::kBool, VT::kNumber, VT::kDate, VT::kEnum, VT::kCode}));
 
   const double total = static_cast<double>(results[0] + results[1] + results[2]);
   std::printf("[ outcomes ] false %.1f%%, true %.1f%%, unknown %.1f%%; %ld of %ld criteria vary\n",
               100 * results[0] / total, 100 * results[1] / total, 100 * results[2] / total, varying,
               criteria);
-  // Measured at 37% / 37% / 26% and 87% varying when written; the bounds leave room for tuning.
+  // Measured at 38% / 35% / 28% and 86% varying when written; the bounds leave room for tuning.
   const char* kNames[] = {"false", "true", "unknown"};
   for (size_t r = 0; r < 3; ++r) {
     EXPECT_GE(results[r] / total, r == 2 ? 0.15 : 0.25) << "too few " << kNames[r] << " results";
@@ -214,43 +221,30 @@ TEST(RandomIrGeneratorTest, ReachesEveryOpAndEveryOutcome) {
 
 TEST(RandomIrGeneratorTest, EnvironmentSeedIsAWholeNumber) {
   uint64_t seed = 0;
-  if (EnvSeedText() != nullptr) {
-    EXPECT_TRUE(ParseSeed(EnvSeedText(), &seed)) << EnvSeedText();
-  }
+  if (EnvSeedText() != nullptr) { EXPECT_TRUE(ParseSeed(EnvSeedText(), &seed)) << EnvSeedText(); }
+}
+
+// Every criterion of every version, as text.
+std::string ProgramText(const RandomProgram& p) {
+  std::string text;
+  for (size_t k = 0; k < p.interp.size(); ++k)
+    for (const ir::Criterion& c : p.version(k).criteria)
+      text += ExprText(p.t.program(), c.expr) + "\n";
+  return text;
 }
 
 TEST(RandomIrGeneratorTest, SameSeedSameProgramAndFrames) {
   RandomProgram a(42), b(42), c(43);
-  a.gen.FillFrame();
-  b.gen.FillFrame();
-  c.gen.FillFrame();
-  const ir::Node* ea = a.version(3).criteria[5].expr;
-  EXPECT_EQ(ExprText(a.t.program(), ea), ExprText(b.t.program(), b.version(3).criteria[5].expr));
-  EXPECT_EQ(FrameText(a.t.program(), a.t.frame()), FrameText(b.t.program(), b.t.frame()));
-  EXPECT_NE(FrameText(a.t.program(), a.t.frame()), FrameText(c.t.program(), c.t.frame()));
+  EXPECT_EQ(ProgramText(a), ProgramText(b));
+  EXPECT_NE(ProgramText(a), ProgramText(c));
+  for (int f = 0; f < 3; ++f) {
+    a.gen.FillFrame();
+    b.gen.FillFrame();
+    c.gen.FillFrame();
+    EXPECT_EQ(FrameText(a.t.program(), a.t.frame()), FrameText(b.t.program(), b.t.frame()));
+    EXPECT_NE(FrameText(a.t.program(), a.t.frame()), FrameText(c.t.program(), c.t.frame()));
+  }
 }
 
 }  // namespace
 }  // namespace mskc::property
-namespace mskc::property {
-namespace {
-TEST(Dbg, CalendarObservable) {
-  for (uint64_t seed : kFixedSeeds) {
-    RandomProgram p(seed);
-    long diff = 0, bd_nodes = 0;
-    for (size_t k = 0; k < p.interp.size(); ++k)
-      for (const auto& c : p.version(k).criteria)
-        ForEachNode(c.expr, [&](const ir::Node& n) { if (n.op == Op::kDateAddBusinessDays) ++bd_nodes; });
-    for (int f = 0; f < kFrames; ++f) {
-      p.gen.FillFrame();
-      for (size_t k = 0; k < p.interp.size(); ++k) {
-        auto a = Results(*p.interp[k], p.t.frame(), kCriteria, p.t.Ctx());
-        auto b = Results(*p.interp[k], p.t.frame(), kCriteria, abi::EvalContext{nullptr, p.t.Ctx().code_sets});
-        for (int i = 0; i < kCriteria; ++i) diff += a[i] != b[i];
-      }
-    }
-    std::printf("seed %d bd nodes %ld diffs %ld\n", (int)seed, bd_nodes, diff);
-  }
-}
-}
-}

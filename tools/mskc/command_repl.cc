@@ -1,6 +1,7 @@
 // `mskc repl`: interactive evaluation. On a terminal, libedit gives line editing, tab
 // completion and a history in $HOME/.mskc_history; otherwise commands are read line by line
 // with no prompt, so sessions can be scripted (exit 1 when a scripted command failed).
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -14,6 +15,13 @@
 
 namespace mskc::tool {
 namespace {
+
+// Columns of the terminal on stdout; 0 when it is not one.
+size_t TerminalWidth() {
+  winsize size{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0) return 0;
+  return size.ws_col;
+}
 
 std::string HistoryPath() {
   const char* home = std::getenv("HOME");
@@ -59,6 +67,7 @@ ExitCode RunRepl(const ReplOptions& options) {
   bool failed = false, quit = false;
   while (auto line = reader->Read("mskc> ")) {
     repl::CommandStatus status;
+    if (interactive) session.set_width(TerminalWidth());  // follows resizes
     try {
       status = session.Execute(*line);
     } catch (const std::exception& e) {  // a bug must not end the session

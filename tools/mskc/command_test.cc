@@ -115,8 +115,8 @@ ExitCode RunTest(const TestOptions& options) {
   if (options.coverage || options.coverage_min) {
     std::string scope_name = options.coverage_scope;
     if (scope_name.empty()) scope_name = options.paths.empty() ? "all" : "tested";
-    auto scope = scope_name == "tested" ? testing::CoverageScope::kTested
-                                        : testing::CoverageScope::kAll;
+    auto scope =
+        scope_name == "tested" ? testing::CoverageScope::kTested : testing::CoverageScope::kAll;
     std::vector<testing::VersionCoverage> report = coverage.Report(scope);
     std::cout << testing::FormatCoverage(report);
     testing::CoverageTotal total = testing::Total(report);

@@ -6,6 +6,7 @@ packages=(
   antlr4 libantlr4-runtime-dev default-jre-headless
   llvm-19-dev
   libfmt-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev libedit-dev libsqlite3-dev
+  libyaml-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 missing=()

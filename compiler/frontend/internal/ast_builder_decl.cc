@@ -110,6 +110,7 @@ ast::CriterionDecl AstBuilder::BuildCriterion(P::CriterionDeclContext* ctx) {
     c.id = NameOf(s->name());
     c.text = StringOf(s->STRING());
     if (s->citation()) c.citation = StringOf(s->citation()->STRING());
+    if (s->unmetReason()) c.unmet_reason = NameOf(s->unmetReason()->name());
     ast::CriterionBody body;
     body.span = SpanOf(s);
     ApplyRange(*this, s->versionRange(), body.from, body.before);
@@ -119,6 +120,7 @@ ast::CriterionDecl AstBuilder::BuildCriterion(P::CriterionDeclContext* ctx) {
     c.id = NameOf(v->name());
     c.text = StringOf(v->STRING());
     if (v->citation()) c.citation = StringOf(v->citation()->STRING());
+    if (v->unmetReason()) c.unmet_reason = NameOf(v->unmetReason()->name());
     for (auto* b : v->criterionBody()) {
       ast::CriterionBody body;
       body.span = SpanOf(b);

@@ -50,7 +50,9 @@ class JitHarness : public ir::testing::IrTestBuilder {
     return jit_ == nullptr ? Tri::kUnknown : Run()[0];
   }
   // Evaluates a non-boolean node by comparing it: the tests read numbers and dates this way.
-  Tri EvalEq(const ir::Node* n, const ir::Node* expected) { return Eval(Cmp(Op::kEq, n, expected)); }
+  Tri EvalEq(const ir::Node* n, const ir::Node* expected) {
+    return Eval(Cmp(Op::kEq, n, expected));
+  }
   const JitProgram& jit() const { return *jit_; }
 
  private:

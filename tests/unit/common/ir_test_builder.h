@@ -33,9 +33,9 @@ inline int32_t D(const char* ymd) { return Date::Parse(ymd)->days(); }
 struct Hist {
   std::string code = "64483";
   std::string date = "2021-01-01";
-  std::string level, laterality;  // empty: absent
-  double relief_percent = -1;     // < 0: absent
-  double relief_weeks = -1;       // < 0: absent
+  std::string level, laterality;       // empty: absent
+  double relief_percent = -1;          // < 0: absent
+  double relief_weeks = -1;            // < 0: absent
   uint8_t functional_improvement = 2;  // a Tri byte: 2 = absent
 };
 
@@ -159,7 +159,11 @@ class IrTestBuilder {
     ++next_span_;
     return n;
   }
-  const ir::Node* B(bool b) { auto* n = N(Op::kBoolConst, VT::kBool); n->bool_value = b; return n; }
+  const ir::Node* B(bool b) {
+    auto* n = N(Op::kBoolConst, VT::kBool);
+    n->bool_value = b;
+    return n;
+  }
   const ir::Node* Num(double x) {
     auto* n = N(Op::kNumberConst, VT::kNumber);
     n->number_value = x;
@@ -206,7 +210,9 @@ class IrTestBuilder {
     n->enum_id = t->enum_id;
     return n;
   }
-  const ir::Node* Cmp(Op op, const ir::Node* l, const ir::Node* r) { return N(op, VT::kBool, {l, r}); }
+  const ir::Node* Cmp(Op op, const ir::Node* l, const ir::Node* r) {
+    return N(op, VT::kBool, {l, r});
+  }
   const ir::Node* Arith(Op op, const ir::Node* l, const ir::Node* r = nullptr) {
     return r ? N(op, VT::kNumber, {l, r}) : N(op, VT::kNumber, {l});
   }

@@ -19,7 +19,9 @@ class TestProgram : public ir::testing::IrTestBuilder {
 
   Tri Eval(const ir::Node* n) { return EvaluateCondition(program(), *n, frame(), Ctx()); }
   // Evaluates a non-boolean node by comparing it: the tests read numbers and dates this way.
-  Tri EvalEq(const ir::Node* n, const ir::Node* expected) { return Eval(Cmp(Op::kEq, n, expected)); }
+  Tri EvalEq(const ir::Node* n, const ir::Node* expected) {
+    return Eval(Cmp(Op::kEq, n, expected));
+  }
   Explanation Explain(const ir::Node* n) {
     ir::Criterion c;
     c.id = "c";

@@ -202,6 +202,7 @@ TestRuleset::TestRuleset() : program_(std::make_unique<ir::Program>()) {
     v.criteria.push_back(MakeCriterion("nonsmoker_or_negative_test",
                                        "Revision repair: non-smoker or negative nicotine test",
                                        expr));
+    v.criteria.back().unmet_reason = ReasonCode::kSmokingCessationRequired;
     g.versions.push_back(std::move(v));
     p.guidelines.push_back(std::move(g));
   }

@@ -148,7 +148,8 @@ TEST(UnsetPath, SomethingNotThereIsAnError) {
             "cannot unset `history[2]`: the case has no `history[2]`");
   EXPECT_EQ(UnsetPath(doc, "member.birth_date"),
             "cannot unset `member.birth_date`: the case has no `member`");
-  EXPECT_EQ(UnsetPath(doc, "clinical[0]"), "cannot unset `clinical[0]`: the case has no `clinical[0]`");
+  EXPECT_EQ(UnsetPath(doc, "clinical[0]"),
+            "cannot unset `clinical[0]`: the case has no `clinical[0]`");
   EXPECT_EQ(doc, Case());
 }
 

@@ -190,8 +190,9 @@ TEST(Matcher, NotesInOrderWithLineAndText) {
   EXPECT_EQ(Texts(Match(e, Pended())),
             std::vector<std::string>{"notes: expected [education] / actual [notice]"});
   e.notes = std::vector<NoteExpectation>{{"notice", 2, std::nullopt}};
-  EXPECT_EQ(Texts(Match(e, Pended())),
-            std::vector<std::string>{"notes[0]: expected notice on line 2 / actual notice on line 1"});
+  EXPECT_EQ(
+      Texts(Match(e, Pended())),
+      std::vector<std::string>{"notes[0]: expected notice on line 2 / actual notice on line 1"});
   e.notes = std::vector<NoteExpectation>{{"notice", std::nullopt, "smoking"}};
   EXPECT_EQ(Match(e, Pended()).size(), 1u);
 }
@@ -216,9 +217,10 @@ TEST(Matcher, ExpectedRefusal) {
   EXPECT_TRUE(MatchRefusal(e, error).empty());
   e.error_path = "clinical.pain_duration_weeks";
   EXPECT_EQ(MatchRefusal(e, error).size(), 1u);
-  EXPECT_EQ(Texts(MatchRefusal(Expectation{}, error)),
-            std::vector<std::string>{"case: expected a determination / actual refused: "
-                                     "clinical.pain_score: expected a number from 0 to 10, found 11"});
+  EXPECT_EQ(
+      Texts(MatchRefusal(Expectation{}, error)),
+      std::vector<std::string>{"case: expected a determination / actual refused: "
+                               "clinical.pain_score: expected a number from 0 to 10, found 11"});
 }
 
 TEST(Matcher, FormatWithOwnLabels) {

@@ -1,11 +1,10 @@
 #include "runtime/testing/test_file_reader.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include <unistd.h>
 
 #include "runtime/testing/case_patch.h"
 
@@ -242,8 +241,10 @@ TEST(TestFileReader, AMalformedTestFailsAloneWithItsLine) {
   EXPECT_EQ(file.tests[4].error, "unknown key `nam` in a test; did you mean `name`?");
   EXPECT_EQ(file.tests[4].name, "test at line 19");
   EXPECT_EQ(file.tests[5].error, "a test needs an `expect`");
-  EXPECT_EQ(file.tests[6].error, "`expires_on`: expected a date YYYY-MM-DD or null, found `2021-02-30`");
-  EXPECT_NE(file.tests[7].error.find("expected one of met, unmet, unknown, absent"), std::string::npos);
+  EXPECT_EQ(file.tests[6].error,
+            "`expires_on`: expected a date YYYY-MM-DD or null, found `2021-02-30`");
+  EXPECT_NE(file.tests[7].error.find("expected one of met, unmet, unknown, absent"),
+            std::string::npos);
   EXPECT_NE(file.tests[8].error.find("duplicate"), std::string::npos);
 }
 
@@ -331,8 +332,8 @@ TEST_F(TestFileOnDisk, BadBaseFilesAreFileErrors) {
   Write("list.json", "[1, 2]");
   Write("deep.json", std::string(1000, '[') + std::string(1000, ']'));
   auto message = [&](const std::string& base) {
-    ReadResult read = ReadTestFile(Write("t.test.yaml", "base: " + base +
-                                                           "\ntests: [ { name: x, expect: {} } ]\n"));
+    ReadResult read = ReadTestFile(
+        Write("t.test.yaml", "base: " + base + "\ntests: [ { name: x, expect: {} } ]\n"));
     return std::holds_alternative<FileError>(read) ? std::get<FileError>(read).message : "";
   };
   EXPECT_NE(message("broken.json").find("the base case `broken.json` is not valid JSON"),

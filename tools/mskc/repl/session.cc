@@ -8,6 +8,7 @@
 
 #include "runtime/core/did_you_mean.h"
 #include "tools/mskc/commands.h"
+#include "tools/mskc/repl/text.h"
 
 namespace mskc::tool::repl {
 namespace {
@@ -142,6 +143,11 @@ std::string Session::Paint(std::string_view text, int color) const {
   return "\033[" + std::to_string(color) + "m" + std::string(text) + "\033[0m";
 }
 
+std::string Session::Fit(std::string_view text, size_t column) const {
+  if (options_.width < column + 30) return std::string(text);
+  return Wrap(text, options_.width - column - 1, column);
+}
+
 CommandStatus Session::Fail(const std::string& message) {
   out_.flush();
   err_ << Paint("error:", 31) << " " << message << "\n";
@@ -207,7 +213,7 @@ CommandStatus Session::Help(const Args& args) {
   if (!args.empty()) {
     for (const CommandHelp& c : kCommands) {
       if (args[0] == c.name) {
-        out_ << c.usage << "\n  " << c.text << "\n";
+        out_ << c.usage << "\n  " << Wrap(c.text, 96, 2) << "\n";
         return CommandStatus::kOk;
       }
     }
@@ -218,9 +224,7 @@ CommandStatus Session::Help(const Args& args) {
     for (std::string_view name : names) {
       for (const CommandHelp& c : kCommands) {
         if (name != c.name) continue;
-        std::string usage = c.usage;
-        usage.resize(std::max<size_t>(usage.size(), 30), ' ');
-        out_ << "  " << usage << c.text << "\n";
+        out_ << "  " << Pad(c.usage, 30) << Wrap(c.text, 68, 32) << "\n";
       }
     }
   };

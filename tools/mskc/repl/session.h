@@ -25,6 +25,7 @@ struct SessionOptions {
   driver::Backend backend = driver::Backend::kInterpreter;
   Date today;
   bool color = false;  // ANSI colours (terminals only)
+  size_t width = 0;    // terminal columns long texts are wrapped to; 0 = never wrapped
 };
 
 enum class CommandStatus : uint8_t { kOk, kError, kQuit };
@@ -43,6 +44,7 @@ class Session {
                                                    const std::string& word) const;
   // One-line summary of the rules and the case, shown when a terminal session starts.
   std::string Banner() const;
+  void set_width(size_t width) { options_.width = width; }
 
  private:
   using Args = std::vector<std::string>;
@@ -52,6 +54,8 @@ class Session {
   CommandStatus Rules(const Args& args);
   CommandStatus Fail(const std::string& message);
   std::string Paint(std::string_view text, int color) const;  // ANSI colour code, e.g. 32
+  // `text` printed at `column`: wrapped to the terminal's width, continuing at that column.
+  std::string Fit(std::string_view text, size_t column) const;
 
   // session_case.cc: building the case.
   CommandStatus Set(std::string_view rest, bool append);

@@ -66,22 +66,20 @@ CommandStatus Session::Guidelines() {
         if (const ir::Guideline* g = program().GuidelineForCode(line["code"].get<std::string>()))
           used.push_back(g->id);
   }
-  size_t id_width = 0, title_width = 0;
-  for (const ir::Guideline& g : program().guidelines) {
-    id_width = std::max(id_width, g.id.size());
-    title_width = std::max(title_width, g.title.size());
-  }
+  size_t id_width = 0;
+  for (const ir::Guideline& g : program().guidelines) id_width = std::max(id_width, g.id.size());
   for (const ir::Guideline& g : program().guidelines) {
     const bool in_case = std::find(used.begin(), used.end(), g.id) != used.end();
-    out_ << (in_case ? "* " : "  ") << Pad(g.id, id_width + 2) << Pad(g.title, title_width + 2)
-         << Pad(FamilyKindName(g.kind), 17) << Plural(g.versions.size(), "version");
+    std::string in_effect = "-";
     if (dos) {
-      if (const ir::Version* v = g.VersionFor(*dos)) out_ << ", " << v->label << " on " << dos->ToString();
-      else out_ << ", none on " << dos->ToString();
+      if (const ir::Version* v = g.VersionFor(*dos)) in_effect = v->label;
     }
+    out_ << (in_case ? "* " : "  ") << Pad(g.id, id_width + 2) << Pad(in_effect, 12)
+         << Pad(Plural(g.versions.size(), "version"), 12) << g.title;
     if (plan != nullptr && !rules::PlanManages(*plan, g)) out_ << " (not managed by " << plan->code << ")";
     out_ << "\n";
   }
+  if (dos) out_ << "(the version column: in effect on " << dos->ToString() << ")\n";
   if (!used.empty()) out_ << "(* the case's lines)\n";
   return CommandStatus::kOk;
 }
@@ -93,7 +91,11 @@ CommandStatus Session::Versions(const Args& args) {
     std::vector<std::string> ids;
     for (const ir::Guideline& x : program().guidelines) ids.push_back(x.id);
     std::string message = "no guideline '" + args[0] + "'";
+    std::vector<std::string> containing;
+    for (const std::string& id : ids)
+      if (id.find(args[0]) != std::string::npos) containing.push_back(id);
     if (auto close = ClosestMatch(args[0], ids)) message += "; did you mean " + *close + "?";
+    else if (!containing.empty()) message += "; did you mean " + Join(containing, " or ") + "?";
     else message += " (`guidelines` lists them)";
     return Fail(message);
   }
@@ -145,7 +147,7 @@ CommandStatus Session::Criteria(const Args& args) {
     size_t width = 0;
     for (const ir::Criterion& c : v->criteria) width = std::max(width, c.id.size());
     for (const ir::Criterion& c : v->criteria) {
-      out_ << "  " << Pad(c.id, width + 2) << c.text << "\n";
+      out_ << "  " << Pad(c.id, width + 2) << Fit(c.text, width + 4) << "\n";
       out_ << "  " << Pad("", width + 2) << "reads " << Join(FactsRead(program(), c.expr), ", ")
            << "\n";
     }
@@ -173,13 +175,14 @@ CommandStatus Session::Facts(const Args& args) {
   for (const FactDescription& d : rows) {
     const bool vocabulary = !d.values.empty();
     std::string type = vocabulary ? (d.type == "enum" ? "one of" : "list of") : TypeText(d);
-    out_ << "  " << Pad(d.key, width + 2) << Pad(type, 14) << d.meaning;
+    out_ << "  " << Pad(d.key, width + 2) << Pad(type, 14) << Fit(d.meaning, width + 18);
     if (d.source == FactSource::kClinical && clinical != nullptr && clinical->is_object() &&
         clinical->contains(d.key))
       out_ << "  " << Paint("= " + Dump((*clinical)[d.key]), 36);
     if (d.source != FactSource::kClinical && d.field != d.key) out_ << " [" << d.field << "]";
     out_ << "\n";
-    if (vocabulary) out_ << "  " << Pad("", width + 2 + 14) << Join(d.values, ", ") << "\n";
+    if (vocabulary)
+      out_ << "  " << Pad("", width + 2 + 14) << Fit(Join(d.values, ", "), width + 18) << "\n";
   }
   if (filter.empty())
     out_ << "(" << Plural(rows.size(), "clinical fact")

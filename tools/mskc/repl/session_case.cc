@@ -253,6 +253,7 @@ void Session::PrintScope() {
     const std::string code = line["code"].get<std::string>();
     rules::ScopedLine s = rules::ScopeLine(program(), *plan, code, *dos);
     out_ << "  line " << i + 1 << " " << code << ": ";
+    if (rules::BeforeProgramStart(*plan, *dos)) s.scope = rules::LineScope::kNotManaged;
     switch (s.scope) {
       case rules::LineScope::kGuideline:
         out_ << s.guideline->id << " version " << s.version->label << " ("

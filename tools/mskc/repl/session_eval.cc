@@ -140,18 +140,21 @@ CommandStatus Session::Eval(const Args& args) {
     size_t width = 0;
     for (const auto& cr : line.criteria) width = std::max(width, cr.id.size());
     for (const auto& cr : line.criteria) {
-      std::string mark = Pad(CriterionResultName(cr.result), 8);
-      out_ << "    " << Paint(mark, TriColor(cr.result)) << Pad(cr.id, width + 2) << cr.text << "\n";
+      std::string mark = Pad(CriterionResultName(cr.result), 9);
+      out_ << "    " << Paint(mark, TriColor(cr.result)) << Pad(cr.id, width + 2)
+           << Fit(cr.text, 4 + 9 + width + 2) << "\n";
       if (cr.result != Tri::kTrue && first_open.empty()) first_open = cr.id;
     }
-    if (!line.missing.empty()) out_ << "    missing: " << Join(line.missing, ", ") << "\n";
+    if (!line.missing.empty()) out_ << "    missing: " << Fit(Join(line.missing, ", "), 13) << "\n";
   }
   for (const auto& note : d.notes) {
-    out_ << "  " << determination::NoteKindName(note.kind);
-    if (note.line) out_ << " (line " << *note.line << ")";
-    out_ << ": " << note.text << "\n";
+    std::string head = "  " + std::string(determination::NoteKindName(note.kind));
+    if (note.line) head += " (line " + std::to_string(*note.line) + ")";
+    head += ": ";
+    out_ << head << Fit(note.text, head.size()) << "\n";
   }
-  for (const std::string& w : d.warnings) out_ << "  " << Paint("warning:", 33) << " " << w << "\n";
+  for (const std::string& w : d.warnings)
+    out_ << "  " << Paint("warning:", 33) << " " << Fit(w, 11) << "\n";
   if (options_.color && !first_open.empty())
     out_ << "  (`why not " << first_open << "` explains a criterion; `set FACT VALUE` adds a fact)\n";
   return CommandStatus::kOk;
@@ -206,6 +209,16 @@ CommandStatus Session::Why(const Args& args) {
         }
       }
     }
+    // Prefer the versions of the guidelines the case's lines use.
+    std::vector<std::string> own;
+    for (const std::string& v : elsewhere)
+      for (const std::string& seen : seen_versions)
+        if (v.compare(0, v.find(' '), seen, 0, seen.find(' ')) == 0) own.push_back(v);
+    if (!own.empty()) elsewhere = own;
+    if (elsewhere.size() > 3) {
+      elsewhere.resize(3);
+      elsewhere.push_back("...");
+    }
     if (!elsewhere.empty()) {
       elsewhere.erase(std::unique(elsewhere.begin(), elsewhere.end()), elsewhere.end());
       std::string message = "'" + query->criterion + "' is not a criterion in effect for ";
@@ -239,7 +252,7 @@ CommandStatus Session::Why(const Args& args) {
   out_ << criterion->id << " is " << Paint(result, TriColor(e.result)) << " on line "
        << line_index + 1 << " (" << c.procedures[line_index].code << ", " << guideline->id
        << " version " << version->label << ")\n";
-  out_ << "  " << criterion->text << "\n";
+  out_ << "  " << Fit(criterion->text, 2) << "\n";
   if (!criterion->citation.empty()) out_ << "  source: " << criterion->citation << "\n";
   if (!e.reads.empty()) {
     size_t width = 0;
@@ -259,9 +272,13 @@ CommandStatus Session::Why(const Args& args) {
     for (const auto& key : e.missing) width = std::max(width, key.size());
     for (const auto& key : e.missing) {
       FactDescription fd = DescribeFact(p, key);
-      out_ << "    " << Pad(key, width + 2) << Pad(TypeText(fd), 10) << "  " << fd.meaning;
+      const bool vocabulary = !fd.values.empty();
+      std::string type = vocabulary ? (fd.type == "enum" ? "one of" : "list of") : TypeText(fd);
+      out_ << "    " << Pad(key, width + 2) << Pad(type, 14) << Fit(fd.meaning, width + 20);
       if (fd.source != FactSource::kClinical) out_ << " [" << fd.field << "]";
       out_ << "\n";
+      if (vocabulary)
+        out_ << "    " << Pad("", width + 16) << Fit(Join(fd.values, ", "), width + 20) << "\n";
     }
   }
   // Case-level rules decide some cases before any criterion is looked at.

@@ -20,9 +20,36 @@ inline std::string Join(const std::vector<std::string>& items, std::string_view 
   return out;
 }
 
-// `1 line`, `2 lines`.
+// `1 line`, `2 lines`, `3 criteria`.
 inline std::string Plural(size_t n, std::string_view word) {
-  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+  std::string out = std::to_string(n) + " " + std::string(word);
+  if (n == 1) return out;
+  if (word == "criterion") return std::to_string(n) + " criteria";
+  return out + "s";
+}
+
+// `text` broken into lines of at most `width` characters (a longer word stays whole); lines after
+// the first start with `indent` spaces, so text printed at column `indent` stays in its column.
+inline std::string Wrap(std::string_view text, size_t width, size_t indent) {
+  std::string out, line;
+  auto flush = [&] {
+    if (!out.empty()) out += "\n" + std::string(indent, ' ');
+    out += line;
+    line.clear();
+  };
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(start, end - start);
+    if (!word.empty()) {
+      if (!line.empty() && width > 0 && line.size() + 1 + word.size() > width) flush();
+      line += (line.empty() ? "" : " ") + std::string(word);
+    }
+    start = end + 1;
+  }
+  if (!line.empty()) flush();
+  return out;
 }
 
 // `text` padded with spaces to `width` (never cut).

@@ -1,8 +1,8 @@
-#include "runtime/determination/reason_code.h"
+#include "runtime/core/reason_code.h"
 
 #include <array>
 
-namespace mskc::determination {
+namespace mskc {
 namespace {
 
 // Indexed by the enumerator; same order as the table in determination-format.md.
@@ -45,4 +45,4 @@ std::vector<ReasonCode> ReasonCodeSet::ToVector() const {
   return out;
 }
 
-}  // namespace mskc::determination
+}  // namespace mskc
