@@ -127,10 +127,11 @@ void ReadLines(const YAML::Node& node, Expectation& expect) {
     int number = ReadPositiveInt(it->first, "lines");
     if (!seen.insert(number).second) Fail(it->first, "duplicate line " + std::to_string(number));
     LineExpectation& line = expect.lines[number];
-    CheckKeys(it->second, "a line",
+    const YAML::Node parts = it->second;
+    CheckKeys(parts, "a line",
               {"code", "outcome", "guideline", "version", "criteria", "unmet", "missing",
                "valid_from", "expires_on"});
-    for (auto part = it->second.begin(); part != it->second.end(); ++part)
+    for (auto part = parts.begin(); part != parts.end(); ++part)
       ReadLinePart(part->first.Scalar(), part->second, line, /*with_window=*/true);
   }
 }
@@ -144,8 +145,8 @@ Expectation ReadExpectation(const YAML::Node& node, int line) {
              "missing"});
   Expectation expect;
   for (auto it = node.begin(); it != node.end(); ++it) {
-    const std::string& key = it->first.Scalar();
-    const YAML::Node& value = it->second;
+    std::string key = it->first.Scalar();
+    const YAML::Node value = it->second;  // a copy: `it->` is a temporary proxy
     if (key == "outcome") {
       expect.outcome = ReadChoice(value, key, OutcomeNames());
     } else if (key == "status") {

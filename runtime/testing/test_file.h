@@ -59,6 +59,7 @@ struct TestCase {
 struct TestFile {
   std::string path;
   std::string guideline;  // informative `guideline:` field; may be empty
+  int guideline_line = 0;
   std::vector<TestCase> tests;
 };
 

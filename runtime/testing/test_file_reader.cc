@@ -29,6 +29,8 @@ std::string YamlMessage(const YAML::Exception& e) {
 // Cases are a few levels deep; a deeper base is refused before it is parsed, so that copying
 // and printing it (both recursive) stay bounded.
 constexpr int kMaxBaseDepth = 64;
+constexpr size_t kMaxTests = 100000;
+constexpr int kMaxGroupDepth = 32;
 
 int NestingDepth(std::string_view json) {
   int depth = 0, max_depth = 0;
@@ -148,10 +150,14 @@ TestCase ReadTest(const YAML::Node& node, const Json* outer, const std::string& 
 // A list of tests and groups. A group (`group: NAME` with `tests:`) patches the enclosing case
 // for every test inside it; its name prefixes theirs. A malformed group is one failing test.
 void ReadTests(const YAML::Node& list, const Json* outer, const std::string& base_dir,
-               const std::string& prefix, int default_line, std::vector<TestCase>& out) {
+               const std::string& prefix, int default_line, int depth, std::vector<TestCase>& out) {
+  // An aliased list inside itself would recurse forever.
+  if (depth > kMaxGroupDepth) Fail(list, "groups are nested too deeply");
   if (!list.IsSequence() || list.size() == 0)
     Fail(list, "`tests`: expected a list of tests, found " + internal::Found(list));
   for (const auto& node : list) {
+    // Aliased groups can multiply tests exponentially; no real file comes near this.
+    if (out.size() >= kMaxTests) Fail(node, "too many tests (more than 100000, aliases expanded)");
     if (!node.IsMap() || !node["group"]) {
       out.push_back(ReadTest(node, outer, base_dir, prefix, default_line));
       continue;
@@ -165,7 +171,7 @@ void ReadTests(const YAML::Node& list, const Json* outer, const std::string& bas
       Json doc = StartingCase(node, outer, base_dir);
       ApplyPatches(node, doc);
       if (!node["tests"]) Fail(node, "a group needs `tests`");
-      ReadTests(node["tests"], &doc, base_dir, name + ": ", line, out);
+      ReadTests(node["tests"], &doc, base_dir, name + ": ", line, depth + 1, out);
     } catch (const ReadError& e) {
       TestCase bad;
       bad.name = name;
@@ -193,7 +199,10 @@ ReadResult ParseTestFile(std::string_view text, const std::string& path,
                         {"guideline", "base", "base_case", "set", "unset", "tests"});
     TestFile file;
     file.path = path;
-    if (root["guideline"]) file.guideline = internal::ReadString(root["guideline"], "guideline");
+    if (root["guideline"]) {
+      file.guideline = internal::ReadString(root["guideline"], "guideline");
+      file.guideline_line = internal::LineOf(root["guideline"]);
+    }
     std::optional<Json> base;
     if (root["base"] || root["base_case"]) base = ReadBase(root, base_dir);
     if (!base && (root["set"] || root["unset"]))
@@ -201,7 +210,7 @@ ReadResult ParseTestFile(std::string_view text, const std::string& path,
     if (base) ApplyPatches(root, *base);
     const YAML::Node tests = root["tests"];
     if (!tests) Fail(root, "the file has no `tests`");
-    ReadTests(tests, base ? &*base : nullptr, base_dir, "", 1, file.tests);
+    ReadTests(tests, base ? &*base : nullptr, base_dir, "", 1, 0, file.tests);
     return file;
   } catch (const ReadError& e) {
     error.line = e.line;

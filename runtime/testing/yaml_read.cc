@@ -95,23 +95,41 @@ Json ScalarToJson(const YAML::Node& node) {
   return s;
 }
 
-Json ToJson(const YAML::Node& node) {
+namespace {
+
+// Aliases share nodes, so a few lines of YAML can expand to billions of values ("billion
+// laughs"); a value larger than any case is refused instead of expanded.
+constexpr size_t kMaxValueNodes = 100000;
+// An alias inside its own anchor makes a cycle; cases are a few levels deep.
+constexpr int kMaxValueDepth = 64;
+
+Json ToJsonWithin(const YAML::Node& node, size_t& budget, int depth) {
+  if (budget == 0) Fail(node, "the value is too large (more than 100000 items, aliases expanded)");
+  if (depth > kMaxValueDepth) Fail(node, "the value is nested too deeply");
+  --budget;
   if (node.IsMap()) {
     Json out = Json::object();
     for (auto it = node.begin(); it != node.end(); ++it) {
       if (!it->first.IsScalar()) Fail(it->first, "expected a key, found " + Found(it->first));
-      const std::string& key = it->first.Scalar();
+      std::string key = it->first.Scalar();
       if (out.contains(key)) Fail(it->first, "duplicate key `" + key + "`");
-      out[key] = ToJson(it->second);
+      out[key] = ToJsonWithin(it->second, budget, depth + 1);
     }
     return out;
   }
   if (node.IsSequence()) {
     Json out = Json::array();
-    for (const auto& item : node) out.push_back(ToJson(item));
+    for (const auto& item : node) out.push_back(ToJsonWithin(item, budget, depth + 1));
     return out;
   }
   return ScalarToJson(node);
+}
+
+}  // namespace
+
+Json ToJson(const YAML::Node& node) {
+  size_t budget = kMaxValueNodes;
+  return ToJsonWithin(node, budget, 0);
 }
 
 std::string ReadString(const YAML::Node& node, std::string_view what) {
@@ -165,7 +183,7 @@ void CheckKeys(const YAML::Node& node, std::string_view what,
   std::set<std::string> seen;
   for (auto it = node.begin(); it != node.end(); ++it) {
     if (!it->first.IsScalar()) Fail(it->first, "expected a key, found " + Found(it->first));
-    const std::string& key = it->first.Scalar();
+    std::string key = it->first.Scalar();
     if (!seen.insert(key).second) Fail(it->first, "duplicate key `" + key + "`");
     bool known = false;
     for (auto a : allowed) known = known || a == key;

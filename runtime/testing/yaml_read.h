@@ -29,7 +29,8 @@ std::string Found(const YAML::Node& node);
 // A plain scalar's JSON value under the YAML 1.2 core schema (null, true/false, integers,
 // decimals); quoted scalars and everything else are strings.
 Json ScalarToJson(const YAML::Node& node);
-// Maps, lists and scalars, recursively; duplicate map keys are an error.
+// Maps, lists and scalars, recursively; duplicate map keys and values of more than 100000 items
+// (aliases expanded) are errors.
 Json ToJson(const YAML::Node& node);
 
 std::string ReadString(const YAML::Node& node, std::string_view what);

@@ -24,7 +24,7 @@ namespace {
 
 using determination::Determination;
 using determination::LineResult;
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 struct Tally {
   size_t count = 0;
@@ -50,7 +50,8 @@ struct Report {
   std::map<CriterionKey, Tally> criteria;
   std::map<VersionKey, Tally> versions;
   std::map<ReasonKey, Tally> reason_codes;
-  Tally other;  // changed in notes, windows or missing facts only
+  std::map<VersionKey, Tally> texts;  // (guideline, criterion) whose text changed
+  Tally other;  // changed in notes or validity windows only
   std::vector<Unreadable> unreadable;
 };
 
@@ -104,6 +105,10 @@ bool Compare(const Determination& a, const Determination& b, const std::string& 
         Count(r.criteria[{gb, cb.id, std::string(CriterionResultName(it->result)), to}], id, n);
         explained = true;
       }
+      if (it != la.criteria.end() && ga == gb && it->text != cb.text) {
+        Count(r.texts[{gb, cb.id}], id, n);
+        explained = true;
+      }
     }
     for (const auto& ca : la.criteria) {
       auto it = std::find_if(lb.criteria.begin(), lb.criteria.end(),
@@ -139,6 +144,15 @@ std::string CriterionChange(const CriterionKey& k) {
   return name + ": " + from + " → " + to;
 }
 
+// `ipm.epidural: 2018-01-01 → 2020-08-16`, or both references when the guideline changed.
+std::string VersionChange(const VersionKey& k) {
+  const size_t a = k.first.find(' '), b = k.second.find(' ');
+  if (a != std::string::npos && b != std::string::npos &&
+      k.first.compare(0, a, k.second, 0, b) == 0)
+    return k.first.substr(0, a) + ": " + k.first.substr(a + 1) + " → " + k.second.substr(b + 1);
+  return k.first + " → " + k.second;
+}
+
 void PrintText(std::ostream& out, const Report& r) {
   out << "impact: " << repl::Plural(r.cases, "case") << ", " << r.changed
       << (r.changed == 1 ? " determination changes, " : " determinations change, ")
@@ -150,17 +164,18 @@ void PrintText(std::ostream& out, const Report& r) {
     for (const auto& [k, t] : ByCount(r.outcomes))
       out << "  " << k.first << " → " << k.second << ": " << t->count << Examples(*t) << "\n";
   }
-  if (!r.criteria.empty()) {
-    out << "\ncriteria:\n";
-    for (const auto& [k, t] : ByCount(r.criteria))
-      out << "  " << CriterionChange(k) << " on " << repl::Plural(t->count, "line") << Examples(*t)
-          << "\n";
-  }
+  if (!r.criteria.empty() || !r.texts.empty()) out << "\ncriteria:\n";
+  for (const auto& [k, t] : ByCount(r.criteria))
+    out << "  " << CriterionChange(k) << " on " << repl::Plural(t->count, "line") << Examples(*t)
+        << "\n";
+  for (const auto& [k, t] : ByCount(r.texts))
+    out << "  " << k.first << "/" << k.second << ": text changed on "
+        << repl::Plural(t->count, "line") << Examples(*t) << "\n";
   if (!r.versions.empty()) {
     out << "\nguideline versions:\n";
     for (const auto& [k, t] : ByCount(r.versions))
-      out << "  " << k.first << " → " << k.second << " on " << repl::Plural(t->count, "line")
-          << Examples(*t) << "\n";
+      out << "  " << VersionChange(k) << " on " << repl::Plural(t->count, "line") << Examples(*t)
+          << "\n";
   }
   if (!r.reason_codes.empty()) {
     out << "\nreason codes:\n";
@@ -169,7 +184,7 @@ void PrintText(std::ostream& out, const Report& r) {
           << Examples(*t) << "\n";
   }
   if (r.other.count > 0)
-    out << "\nother changes (notes, validity windows, missing facts): "
+    out << "\nother changes (notes, validity windows): "
         << repl::Plural(r.other.count, "case") << Examples(r.other) << "\n";
   if (!r.unreadable.empty()) {
     out << "\nunreadable lines:\n";
@@ -200,6 +215,13 @@ std::string ToJson(const Report& r) {
     criteria.push_back(o);
   }
   j["criteria"] = criteria;
+  json texts = json::array();
+  for (const auto& [k, t] : ByCount(r.texts)) {
+    json o{{"guideline", k.first}, {"criterion", k.second}};
+    o.update(TallyJson(*t));
+    texts.push_back(o);
+  }
+  j["texts"] = texts;
   json versions = json::array();
   for (const auto& [k, t] : ByCount(r.versions)) {
     json o{{"from", k.first}, {"to", k.second}};

@@ -59,6 +59,7 @@ ExitCode RunRepl(const ReplOptions& options) {
         HistoryPath(), [&session](const std::string& line, const std::string& word) {
           return session.Complete(line, word);
         });
+    session.set_width(TerminalWidth());
     std::cout << session.Banner() << std::flush;
   } else {
     reader = repl::MakeStreamReader(std::cin);

@@ -17,7 +17,7 @@
 namespace mskc::tool {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 using repl::FactDescription;
 using repl::FactSource;
 using repl::Join;
@@ -74,6 +74,8 @@ Checklist Build(const ir::Program& program, const Plan& plan, const std::string&
   list.plan = plan.code;
   list.dos = dos;
   rules::ScopedLine s = rules::ScopeLine(program, plan, code, dos);
+  // Dates of service before the plan's program start leave every code unmanaged (step 3).
+  if (rules::BeforeProgramStart(plan, dos)) s.scope = rules::LineScope::kNotManaged;
   const std::string head = code + " under plan " + plan.code + " on " + dos.ToString();
   switch (s.scope) {
     case rules::LineScope::kNotManaged: {
@@ -134,6 +136,8 @@ std::string ToJson(const Checklist& list, const source::SourceManager& sources) 
     j["criteria"] = json::array();
     j["facts"] = json::array();
     j["notes"] = json::array();
+    j["site_of_care_review"] = false;
+    j["notification_only_with"] = json::array();
     return j.dump(2, ' ', false, json::error_handler_t::replace);
   }
   const ir::Version& v = *list.version;
@@ -171,22 +175,26 @@ std::string ToJson(const Checklist& list, const source::SourceManager& sources) 
 void PrintFacts(std::ostream& out, const std::vector<Fact>& facts, FactSource source,
                 const char* heading) {
   std::vector<const Fact*> rows;
-  size_t width = 0;
+  size_t width = 0, type_width = 0;
   for (const Fact& f : facts) {
     if (f.description.source != source) continue;
     rows.push_back(&f);
     width = std::max(width, f.description.key.size());
+    type_width = std::max(type_width, f.description.values.empty()
+                                          ? repl::TypeText(f.description).size()
+                                          : std::string("list of").size());
   }
+  type_width += 2;
   if (rows.empty()) return;
   out << "\n" << heading << "\n";
   for (const Fact* f : rows) {
     const FactDescription& d = f->description;
     const bool vocabulary = !d.values.empty();
     std::string type = vocabulary ? (d.type == "enum" ? "one of" : "list of") : repl::TypeText(d);
-    out << "  " << Pad(d.key, width + 2) << Pad(type, 14) << d.meaning;
+    out << "  " << Pad(d.key, width + 2) << Pad(type, type_width) << d.meaning;
     if (d.source != FactSource::kClinical && d.field != d.key) out << " [" << d.field << "]";
-    out << " (" << Join(f->criteria, ", ") << ")\n";
-    if (vocabulary) out << "  " << Pad("", width + 2 + 14) << Join(d.values, ", ") << "\n";
+    out << " (for " << Join(f->criteria, ", ") << ")\n";
+    if (vocabulary) out << "  " << Pad("", width + 2 + type_width) << Join(d.values, ", ") << "\n";
   }
 }
 

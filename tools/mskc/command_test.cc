@@ -47,7 +47,7 @@ bool CheckGuidelineField(const TestFile& file, const ir::Program& program) {
   }
   std::string message = "unknown guideline `" + file.guideline + "`";
   if (auto close = ClosestMatch(file.guideline, ids)) message += "; did you mean `" + *close + "`?";
-  PrintFileError({file.path, 0, 0, message});
+  PrintFileError({file.path, file.guideline_line, 0, message});
   return false;
 }
 

@@ -92,7 +92,7 @@ TEST_F(JitProgramTest, SeveralGuidelinesAndVersions) {
   auto version = [](const char* label, std::vector<const ir::Node*> exprs) {
     ir::Version v;
     v.label = label;
-    for (const ir::Node* e : exprs) v.criteria.push_back({"c", "", "", e, {}});
+    for (const ir::Node* e : exprs) v.criteria.push_back(JitHarness::CriterionOf("c", e));
     return v;
   };
   p.guidelines.resize(2);
@@ -207,7 +207,7 @@ TEST_F(JitProgramTest, MalformedIrIsAnErrorNotACrash) {
   // An `and` over a number.
   t.program().guidelines.clear();
   ir::Version v;
-  v.criteria.push_back({"bad", "", "", t.And({t.S(pain)}), {}});
+  v.criteria.push_back(JitHarness::CriterionOf("bad", t.And({t.S(pain)})));
   ir::Guideline g;
   g.id = "g";
   g.versions.push_back(v);
@@ -244,7 +244,8 @@ TEST_F(JitProgramTest, CompileTimeAtShippedLibrarySize) {
     guideline.id = "g" + std::to_string(g);
     for (int v = 0; v < 2; ++v) {
       ir::Version version;
-      for (const ir::Node* e : Criteria(v)) version.criteria.push_back({"c", "", "", e, {}});
+      for (const ir::Node* e : Criteria(v))
+        version.criteria.push_back(JitHarness::CriterionOf("c", e));
       guideline.versions.push_back(std::move(version));
     }
     p.guidelines.push_back(std::move(guideline));

@@ -243,6 +243,13 @@ class IrTestBuilder {
   }
 
   // --- guidelines ---
+  // A criterion with just an id and an expression; its other fields keep their defaults.
+  static ir::Criterion CriterionOf(std::string id, const ir::Node* expr) {
+    ir::Criterion c;
+    c.id = std::move(id);
+    c.expr = expr;
+    return c;
+  }
   // Appends a version holding `criteria` (ids c0, c1, ...) to guideline `guideline_id`, which is
   // created when new. Versions start 2018-01-01 and follow one a year.
   ir::Version& AddVersion(const std::string& guideline_id, const Nodes& criteria) {
@@ -255,12 +262,8 @@ class IrTestBuilder {
     ir::Version& version = it->versions.emplace_back();
     version.label = std::to_string(2018 + it->versions.size() - 1) + "-01-01";
     version.start = *Date::Parse(version.label);
-    for (size_t i = 0; i < criteria.size(); ++i) {
-      ir::Criterion c;
-      c.id = "c" + std::to_string(i);
-      c.expr = criteria[i];
-      version.criteria.push_back(std::move(c));
-    }
+    for (size_t i = 0; i < criteria.size(); ++i)
+      version.criteria.push_back(CriterionOf("c" + std::to_string(i), criteria[i]));
     return version;
   }
   // Makes `criteria` the only version of the only guideline ("test").

@@ -295,6 +295,36 @@ TEST(TestFileReader, DeepNestingIsAnErrorNotACrash) {
   EXPECT_EQ(ParseError(deep).message, "the YAML is nested too deeply");
 }
 
+TEST(TestFileReader, AliasesCannotExpandWithoutBound) {
+  // "Billion laughs": 10^12 values in a few lines.
+  std::string laughs = "base_case:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 12; ++i) {
+    laughs += "  a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int j = 0; j < 10; ++j) laughs += (j ? ", *a" : "*a") + std::to_string(i - 1);
+    laughs += "]\n";
+  }
+  laughs += "tests: [ { name: x, expect: {} } ]\n";
+  EXPECT_EQ(ParseError(laughs).message,
+            "the value is too large (more than 100000 items, aliases expanded)");
+
+  // A case that contains itself.
+  EXPECT_EQ(ParseError("base_case: &b {case_id: x, c: [*b]}\ntests: [ { name: x, expect: {} } ]\n")
+                .message,
+            "the value is nested too deeply");
+
+  // A group whose tests are the list that holds it.
+  TestFile cycle = Parse("base_case: {case_id: x}\ntests: &t\n  - {group: a, tests: *t}\n");
+  ASSERT_EQ(cycle.tests.size(), 1u);
+  EXPECT_EQ(cycle.tests[0].error, "groups are nested too deeply");
+
+  // Groups that double at each level: 2^39 tests.
+  std::string doubling = "base_case: {case_id: x}\ntests:\n  - &g0 {name: t, expect: {}}\n";
+  for (int i = 1; i < 40; ++i)
+    doubling += "  - &g" + std::to_string(i) + " {group: g, tests: [*g" + std::to_string(i - 1) +
+                ", *g" + std::to_string(i - 1) + "]}\n";
+  EXPECT_EQ(ParseError(doubling).message, "too many tests (more than 100000, aliases expanded)");
+}
+
 class TestFileOnDisk : public ::testing::Test {
  protected:
   void SetUp() override {

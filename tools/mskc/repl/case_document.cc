@@ -6,7 +6,7 @@
 namespace mskc::tool::repl {
 namespace {
 
-using nlohmann::json;
+
 
 bool IsNameChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
@@ -35,8 +35,8 @@ std::string Trim(std::string_view s) {
 }
 
 // Bare words separated by spaces or commas.
-json Words(std::string_view text) {
-  json list = json::array();
+Json Words(std::string_view text) {
+  Json list = Json::array();
   std::string word;
   for (char c : text) {
     if (std::isspace(static_cast<unsigned char>(c)) || c == ',') {
@@ -113,15 +113,15 @@ const std::vector<std::string>& EnvelopeFields() {
   return kFields;
 }
 
-json ParseValue(std::string_view raw, std::string_view key, const FactInfo* fact) {
+Json ParseValue(std::string_view raw, std::string_view key, const FactInfo* fact) {
   std::string text = Trim(raw);
-  json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  Json parsed = Json::parse(text, nullptr, /*allow_exceptions=*/false);
   const bool is_json = !parsed.is_discarded();
   const bool list_field =
       IsStringListField(key) || (fact != nullptr && fact->type == FactType::kEnumList);
   if (list_field) {
     if (is_json && (parsed.is_array() || parsed.is_null())) return parsed;
-    if (is_json && parsed.is_string()) return json::array({parsed});
+    if (is_json && parsed.is_string()) return Json::array({parsed});
     return Words(text);  // `M54.16 G89.11`, `nsaids, cbt`
   }
   if (IsStringField(key) || (fact != nullptr && (fact->type == FactType::kEnum ||
@@ -142,9 +142,9 @@ json ParseValue(std::string_view raw, std::string_view key, const FactInfo* fact
   return text;
 }
 
-json CaseDocument::DefaultCase(Date today) {
+Json CaseDocument::DefaultCase(Date today) {
   const std::string day = today.ToString();
-  return json{
+  return Json{
       {"case_id", "REPL-1"},
       {"health_plan", "DEFAULT"},
       {"line_of_business", "commercial"},
@@ -153,36 +153,36 @@ json CaseDocument::DefaultCase(Date today) {
       {"setting", "outpatient"},
       {"site_of_care", "ambulatory_surgery_center"},
       {"procedures",
-       json::array({json{{"code", "62323"}, {"units", 1}, {"level", "L4-L5"},
+       Json::array({Json{{"code", "62323"}, {"units", 1}, {"level", "L4-L5"},
                          {"laterality", "none"}}})},
-      {"diagnoses", json::array({"M54.16"})},
-      {"member", json{{"id", "MBR-1"}, {"birth_date", "1970-01-01"}, {"sex", "F"}}},
-      {"ordering_provider", json{{"npi", "1234567890"}, {"role", "ordering"}, {"in_network", true}}},
-      {"clinical", json::object()},
-      {"history", json::array()},
+      {"diagnoses", Json::array({"M54.16"})},
+      {"member", Json{{"id", "MBR-1"}, {"birth_date", "1970-01-01"}, {"sex", "F"}}},
+      {"ordering_provider", Json{{"npi", "1234567890"}, {"role", "ordering"}, {"in_network", true}}},
+      {"clinical", Json::object()},
+      {"history", Json::array()},
   };
 }
 
-std::optional<std::string> CaseDocument::Set(const std::vector<PathStep>& path, json value) {
+std::optional<std::string> CaseDocument::Set(const std::vector<PathStep>& path, Json value) {
   if (path.empty()) return "expected a field name";
-  json copy = doc_;
-  json* cur = &copy;
+  Json copy = doc_;
+  Json* cur = &copy;
   for (size_t i = 0; i < path.size(); ++i) {
     const PathStep& step = path[i];
     const bool last = i + 1 == path.size();
-    json* next = nullptr;
+    Json* next = nullptr;
     if (step.index) {
-      if (cur->is_null()) *cur = json::array();
+      if (cur->is_null()) *cur = Json::array();
       if (!cur->is_array())
         return FormatPath({path.begin(), path.begin() + static_cast<long>(i)}) + " is not a list";
       if (*step.index > cur->size())
         return FormatPath({path.begin(), path.begin() + static_cast<long>(i)}) + " has " +
                std::to_string(cur->size()) + " item" + (cur->size() == 1 ? "" : "s") +
                ": use an index from 0 to " + std::to_string(cur->size()) + " (to append)";
-      if (*step.index == cur->size()) cur->push_back(json::object());
+      if (*step.index == cur->size()) cur->push_back(Json::object());
       next = &(*cur)[*step.index];
     } else {
-      if (cur->is_null()) *cur = json::object();
+      if (cur->is_null()) *cur = Json::object();
       if (!cur->is_object())
         return FormatPath({path.begin(), path.begin() + static_cast<long>(i)}) +
                " is not an object";
@@ -197,8 +197,8 @@ std::optional<std::string> CaseDocument::Set(const std::vector<PathStep>& path, 
   return std::nullopt;
 }
 
-std::optional<std::string> CaseDocument::Append(const std::vector<PathStep>& path, json value) {
-  const json* list = Get(path);
+std::optional<std::string> CaseDocument::Append(const std::vector<PathStep>& path, Json value) {
+  const Json* list = Get(path);
   size_t size = 0;
   if (list != nullptr && !list->is_null()) {
     if (!list->is_array()) return FormatPath(path) + " is not a list";
@@ -212,7 +212,7 @@ std::optional<std::string> CaseDocument::Append(const std::vector<PathStep>& pat
 std::optional<std::string> CaseDocument::Unset(const std::vector<PathStep>& path) {
   if (path.empty()) return "expected a field name";
   std::vector<PathStep> parent_path(path.begin(), path.end() - 1);
-  json* parent = &doc_;
+  Json* parent = &doc_;
   for (const PathStep& step : parent_path) {
     if (step.index) {
       if (!parent->is_array() || *step.index >= parent->size()) return FormatPath(path) + " is not set";
@@ -233,8 +233,8 @@ std::optional<std::string> CaseDocument::Unset(const std::vector<PathStep>& path
   return std::nullopt;
 }
 
-const json* CaseDocument::Get(const std::vector<PathStep>& path) const {
-  const json* cur = &doc_;
+const Json* CaseDocument::Get(const std::vector<PathStep>& path) const {
+  const Json* cur = &doc_;
   for (const PathStep& step : path) {
     if (step.index) {
       if (!cur->is_array() || *step.index >= cur->size()) return nullptr;

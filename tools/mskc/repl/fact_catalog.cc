@@ -26,11 +26,11 @@ constexpr Builtin kBuiltins[] = {
      "Date the request reached the program"},
     {"member.birth_date", "member.birth_date", FactSource::kCase, "date", "Member's date of birth"},
     {"member.age", "member.birth_date", FactSource::kCase, "number",
-     "Member's age in completed years on the date of service (from member.birth_date)"},
+     "Member's age in completed years on the date of service"},
     {"member.sex", "member.sex", FactSource::kCase, "enum", "Member's sex"},
     {"diagnoses", "diagnoses", FactSource::kCase, "code list",
      "ICD-10-CM diagnosis codes of the request, primary first"},
-    {"history", "history", FactSource::kCase, "history",
+    {"history", "history", FactSource::kHistory, "history",
      "Prior services dated before the date of service (code, date, level, relief ...)"},
     {"setting", "setting", FactSource::kCase, "enum", "Outpatient or inpatient request"},
     {"site_of_care", "site_of_care", FactSource::kCase, "enum",
@@ -132,7 +132,7 @@ std::string TypeText(const FactDescription& d) {
     return "number " + (d.min ? Number(*d.min) : "") + ".." + (d.max ? Number(*d.max) : "");
   if (d.type == "enum" && !d.values.empty()) return "one of " + JoinValues(d.values);
   if (d.type == "list" && !d.values.empty()) return "list of " + JoinValues(d.values);
-  if (d.type == "history") return "list of prior services";
+  if (d.type == "history") return "prior services";
   return d.type;
 }
 

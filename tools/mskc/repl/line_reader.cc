@@ -4,8 +4,10 @@
 #include <editline/readline.h>
 
 #include <algorithm>
+#include <csignal>
 #include <clocale>
 #include <cstdlib>
+#include <cstdio>
 #include <cstring>
 
 namespace mskc::tool::repl {
@@ -25,6 +27,10 @@ class StreamReader : public LineReader {
  private:
   std::istream& in_;
 };
+
+// Ctrl-C abandons the line being typed instead of ending the session.
+volatile std::sig_atomic_t g_interrupted = 0;
+void OnInterrupt(int) { g_interrupted = 1; }
 
 // libedit calls plain C functions: the active reader's completer and the candidates of the
 // completion in progress live here (one terminal reader per process).
@@ -63,14 +69,28 @@ class TerminalReader : public LineReader {
     using_history();
     stifle_history(1000);
     if (!history_path_.empty()) read_history(history_path_.c_str());
+    struct sigaction action {};
+    action.sa_handler = OnInterrupt;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;  // no SA_RESTART: the terminal read returns, readline gives up the line
+    sigaction(SIGINT, &action, &previous_);
   }
   ~TerminalReader() override {
     if (!history_path_.empty()) write_history(history_path_.c_str());
     g_completer = nullptr;
+    sigaction(SIGINT, &previous_, nullptr);
   }
 
   std::optional<std::string> Read(const std::string& prompt) override {
-    char* raw = readline(prompt.c_str());
+    char* raw = nullptr;
+    for (;;) {
+      g_interrupted = 0;
+      raw = readline(prompt.c_str());
+      if (!g_interrupted) break;
+      std::free(raw);  // Ctrl-C: drop the line, start a fresh prompt
+      std::fputs("^C\n", stdout);
+      std::fflush(stdout);
+    }
     if (raw == nullptr) return std::nullopt;
     std::string line(raw);
     std::free(raw);
@@ -88,6 +108,7 @@ class TerminalReader : public LineReader {
   std::string history_path_;
   Completer completer_;
   std::string last_;
+  struct sigaction previous_ {};
 };
 
 }  // namespace

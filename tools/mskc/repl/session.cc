@@ -90,7 +90,7 @@ std::vector<std::string_view> CommandNames() {
 }
 
 // Every path the document holds, dotted: member.birth_date, procedures[0].code, clinical.bmi.
-void FlattenPaths(const nlohmann::json& j, const std::string& prefix, std::vector<std::string>& out) {
+void FlattenPaths(const Json& j, const std::string& prefix, std::vector<std::string>& out) {
   if (j.is_object()) {
     for (auto it = j.begin(); it != j.end(); ++it) {
       std::string path = prefix.empty() ? it.key() : prefix + "." + it.key();
@@ -128,12 +128,11 @@ bool Session::LoadRules(const std::string& dir) {
 
 std::string Session::Banner() const {
   const ir::Program& p = program();
-  std::string text = "mskc repl: " + std::to_string(p.guidelines.size()) + " guidelines, " +
-                     std::to_string(p.plans.size()) + " plans, " +
-                     std::to_string(p.facts.facts().size()) + " facts from " +
-                     options_.rules_dir + "\n";
-  text += "The case is an epidural request (62323) for " + options_.today.ToString() +
-          " under plan DEFAULT, with no clinical facts yet.\n";
+  std::string text = "mskc repl: " + Plural(p.guidelines.size(), "guideline") + ", " +
+                     Plural(p.plans.size(), "plan") + ", " +
+                     Plural(p.facts.facts().size(), "fact") + " from " + options_.rules_dir + "\n";
+  text += Fit("The case is an epidural request (62323) for " + options_.today.ToString() +
+                  " under plan DEFAULT, with no clinical facts yet.", 0) + "\n";
   text += "Try `eval`, `set pain_score 6`, `why not radicular_pain`, `facts`, or `help`.\n";
   return text;
 }
@@ -240,8 +239,9 @@ CommandStatus Session::Rules(const Args& args) {
   std::string dir = args.empty() ? options_.rules_dir : args[0];
   if (!LoadRules(dir)) return Fail("kept the rules loaded before");
   const ir::Program& p = program();
-  out_ << "loaded " << p.guidelines.size() << " guidelines, " << p.plans.size() << " plans and "
-       << p.facts.facts().size() << " facts\n";
+  out_ << "loaded " << Plural(p.guidelines.size(), "guideline") << ", "
+       << Plural(p.plans.size(), "plan") << " and " << Plural(p.facts.facts().size(), "fact")
+       << "\n";
   return CommandStatus::kOk;
 }
 
@@ -263,11 +263,15 @@ std::optional<std::vector<std::string>> Session::Complete(const std::string& lin
         for (const std::string& f : EnvelopeFields()) pool.push_back(f);
       }
       FlattenPaths(doc_.doc(), "", pool);
-    } else if (cmd == "set" && position == 2) {
+    } else if (cmd == "set" && position >= 2) {
       std::string error;
       if (auto path = ResolveName(words[1], &error)) {
         const std::string key = path->back().key;
-        if (const FactInfo* info = program().facts.Find(key)) {
+        const FactInfo* info = program().facts.Find(key);
+        const bool list = info != nullptr && info->type == FactType::kEnumList;
+        if (position > 2 && !list && key != "diagnoses" && key != "site_of_care_reasons") {
+          // One value only.
+        } else if (info != nullptr) {
           pool = info->vocabulary;
           if (info->type == FactType::kBool) pool = {"true", "false"};
         } else {

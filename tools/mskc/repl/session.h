@@ -76,6 +76,8 @@ class Session {
   CommandStatus Why(const Args& args);
   // The current case read with the loaded rules' facts, or why it cannot be.
   std::variant<cases::Case, cases::CaseError> ReadCase() const;
+  // Why the current case cannot be evaluated (bad input or an unknown plan), if it cannot.
+  std::optional<cases::CaseError> Validate() const;
 
   // session_browse.cc: what the rules hold.
   CommandStatus Guidelines();

@@ -48,8 +48,10 @@ std::string VersionChanges(const source::SourceManager& sources, const ir::Versi
   }
   for (const ir::Criterion& c : prev.criteria)
     if (FindCriterion(v, c.id) == nullptr) parts.push_back("-" + c.id);
-  if (v.notes.size() != prev.notes.size())
-    parts.push_back(std::to_string(v.notes.size()) + " note" + (v.notes.size() == 1 ? "" : "s"));
+  if (v.notes.size() > prev.notes.size())
+    parts.push_back("+" + Plural(v.notes.size() - prev.notes.size(), "note"));
+  else if (v.notes.size() < prev.notes.size())
+    parts.push_back("-" + Plural(prev.notes.size() - v.notes.size(), "note"));
   return Join(parts, " ");
 }
 
@@ -103,7 +105,7 @@ CommandStatus Session::Versions(const Args& args) {
   const ir::Version* current = dos ? g->VersionFor(*dos) : nullptr;
   out_ << g->id << ": " << g->title << " (" << FamilyKindName(g->kind) << ")\n";
   out_ << "  codes: " << g->codes.ToString() << "\n";
-  if (!g->citation.empty()) out_ << "  source: " << g->citation << "\n";
+  if (!g->citation.empty()) out_ << "  source: " << Fit(g->citation, 10) << "\n";
   for (size_t i = 0; i < g->versions.size(); ++i) {
     const ir::Version& v = g->versions[i];
     out_ << (&v == current ? "* " : "  ") << Pad(v.label, 12) << Pad(VersionRange(*g, v), 26)
@@ -114,6 +116,7 @@ CommandStatus Session::Versions(const Args& args) {
     }
     out_ << "\n";
   }
+  if (g->versions.size() > 1) out_ << "(+ added, - removed, ~ changed since the version before)\n";
   if (current != nullptr) out_ << "(* in effect on the case's date of service, " << dos->ToString() << ")\n";
   else if (dos) out_ << "(no version is in effect on " << dos->ToString() << ")\n";
   return CommandStatus::kOk;
@@ -158,7 +161,7 @@ CommandStatus Session::Criteria(const Args& args) {
 CommandStatus Session::Facts(const Args& args) {
   const std::string filter = args.empty() ? "" : Lower(args[0]);
   const bool envelope_only = filter == "case";
-  const nlohmann::json* clinical = doc_.Get({PathStep{"clinical", std::nullopt}});
+  const Json* clinical = doc_.Get({PathStep{"clinical", std::nullopt}});
   std::vector<FactDescription> rows;
   for (const std::string& key : AllFactKeys(program())) {
     FactDescription d = DescribeFact(program(), key);
@@ -175,14 +178,14 @@ CommandStatus Session::Facts(const Args& args) {
   for (const FactDescription& d : rows) {
     const bool vocabulary = !d.values.empty();
     std::string type = vocabulary ? (d.type == "enum" ? "one of" : "list of") : TypeText(d);
-    out_ << "  " << Pad(d.key, width + 2) << Pad(type, 14) << Fit(d.meaning, width + 18);
+    out_ << "  " << Pad(d.key, width + 2) << Pad(type, 15) << " " << Fit(d.meaning, width + 20);
     if (d.source == FactSource::kClinical && clinical != nullptr && clinical->is_object() &&
         clinical->contains(d.key))
       out_ << "  " << Paint("= " + Dump((*clinical)[d.key]), 36);
     if (d.source != FactSource::kClinical && d.field != d.key) out_ << " [" << d.field << "]";
     out_ << "\n";
     if (vocabulary)
-      out_ << "  " << Pad("", width + 2 + 14) << Fit(Join(d.values, ", "), width + 18) << "\n";
+      out_ << "  " << Pad("", width + 2 + 16) << Fit(Join(d.values, ", "), width + 20) << "\n";
   }
   if (filter.empty())
     out_ << "(" << Plural(rows.size(), "clinical fact")

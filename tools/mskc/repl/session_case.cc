@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -15,7 +16,7 @@
 namespace mskc::tool::repl {
 namespace {
 
-using nlohmann::json;
+
 
 bool StartsWithPath(const std::string& path, const std::string& prefix) {
   if (path.compare(0, prefix.size(), prefix) != 0) return false;
@@ -84,7 +85,7 @@ CommandStatus Session::Set(std::string_view rest, bool append) {
                              : nullptr;
   // One element of a list (`add ...`, `set diagnoses[1] ...`): coerced as an item of it.
   const bool element = append || path->back().index.has_value();
-  json value;
+  Json value;
   if (element) {
     const bool strings = IsStringList(key) || (fact != nullptr && fact->type == FactType::kEnumList);
     value = ParseValue(value_text, strings ? "code" : "", nullptr);
@@ -92,13 +93,13 @@ CommandStatus Session::Set(std::string_view rest, bool append) {
     value = ParseValue(value_text, key, fact);
   }
 
-  json before = doc_.doc();
+  Json before = doc_.doc();
   std::optional<std::string> failed = append ? doc_.Append(*path, value) : doc_.Set(*path, value);
   if (failed) return Fail(*failed);
 
   const std::string shown = FormatPath(*path);
-  auto read = ReadCase();
-  if (auto* bad = std::get_if<cases::CaseError>(&read)) {
+  std::optional<cases::CaseError> bad = Validate();
+  if (bad) {
     // A value that is wrong in itself is refused; a case left incomplete by another field
     // (inpatient setting before its site of care, say) is kept so it can be finished.
     const bool own = StartsWithPath(bad->path, shown) ||
@@ -108,16 +109,16 @@ CommandStatus Session::Set(std::string_view rest, bool append) {
       return Fail(cases::FormatCaseError(*bad));
     }
   }
-  const json* now = doc_.Get(*path);
+  const Json* now = doc_.Get(*path);
   std::string display = (path->front().key == "clinical" && path->size() >= 2 && fact != nullptr)
                             ? FormatPath({path->begin() + 1, path->end()})
                             : shown;
   out_ << display << " = " << (now != nullptr ? Dump(*now) : "null") << "\n";
-  if (auto* bad = std::get_if<cases::CaseError>(&read)) {
+  if (bad) {
     out_ << Paint("note:", 33) << " the case is not valid yet: " << cases::FormatCaseError(*bad)
          << "\n";
-  } else {
-    for (const std::string& w : std::get<cases::Case>(read).warnings)
+  } else if (auto read = ReadCase(); auto* c = std::get_if<cases::Case>(&read)) {
+    for (const std::string& w : c->warnings)
       if (w.find(key) != std::string::npos) out_ << Paint("warning:", 33) << " " << w << "\n";
   }
   return CommandStatus::kOk;
@@ -144,7 +145,7 @@ CommandStatus Session::Show(const Args& args) {
     std::string error;
     auto path = ResolveName(name, &error);
     if (!path) return Fail(error);
-    const json* value = doc_.Get(*path);
+    const Json* value = doc_.Get(*path);
     if (value == nullptr) {
       out_ << name << " is not set" << ((*path)[0].key == "clinical" ? " (unknown)" : "") << "\n";
       continue;
@@ -158,21 +159,27 @@ CommandStatus Session::Show(const Args& args) {
 CommandStatus Session::Load(std::string_view rest) {
   if (rest.empty()) return Fail("usage: load FILE");
   std::string path(rest);
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return Fail("'" + path + "' is a folder, not a case file");
   std::ifstream in(path, std::ios::binary);
   if (!in) return Fail("cannot read '" + path + "': " + std::strerror(errno));
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  std::string text;
+  try {
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } catch (const std::exception&) {
+    return Fail("cannot read '" + path + "'");
+  }
+  Json parsed = Json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) return Fail("'" + path + "' is not valid JSON");
   if (!parsed.is_object()) return Fail("'" + path + "' does not hold a JSON object (a case)");
   doc_.Replace(std::move(parsed));
-  const json& d = doc_.doc();
+  const Json& d = doc_.doc();
   const size_t lines = d.contains("procedures") && d["procedures"].is_array() ? d["procedures"].size() : 0;
   const size_t facts = d.contains("clinical") && d["clinical"].is_object() ? d["clinical"].size() : 0;
   std::string id = d.contains("case_id") && d["case_id"].is_string() ? d["case_id"].get<std::string>() : "?";
   out_ << "loaded case " << id << ": " << Plural(lines, "line") << ", " << Plural(facts, "clinical fact")
        << "\n";
-  auto read = ReadCase();
-  if (auto* bad = std::get_if<cases::CaseError>(&read))
+  if (auto bad = Validate())
     out_ << Paint("note:", 33) << " the case is not valid yet: " << cases::FormatCaseError(*bad) << "\n";
   return CommandStatus::kOk;
 }
@@ -245,10 +252,10 @@ CommandStatus Session::Dos(const Args& args) {
 void Session::PrintScope() {
   const Plan* plan = CurrentPlan();
   auto dos = CurrentDos();
-  const json* procedures = doc_.Get({PathStep{"procedures", std::nullopt}});
+  const Json* procedures = doc_.Get({PathStep{"procedures", std::nullopt}});
   if (plan == nullptr || !dos || procedures == nullptr || !procedures->is_array()) return;
   for (size_t i = 0; i < procedures->size(); ++i) {
-    const json& line = (*procedures)[i];
+    const Json& line = (*procedures)[i];
     if (!line.is_object() || !line.contains("code") || !line["code"].is_string()) continue;
     const std::string code = line["code"].get<std::string>();
     rules::ScopedLine s = rules::ScopeLine(program(), *plan, code, *dos);
@@ -274,14 +281,14 @@ void Session::PrintScope() {
 }
 
 const Plan* Session::CurrentPlan() const {
-  const json* plan = doc_.Get({PathStep{"health_plan", std::nullopt}});
+  const Json* plan = doc_.Get({PathStep{"health_plan", std::nullopt}});
   if (plan == nullptr || !plan->is_string()) return nullptr;
   return program().FindPlan(plan->get<std::string>());
 }
 
 std::optional<Date> Session::CurrentDos() const {
   for (const char* key : {"performed_on", "date_of_service"}) {
-    const json* v = doc_.Get({PathStep{key, std::nullopt}});
+    const Json* v = doc_.Get({PathStep{key, std::nullopt}});
     if (v != nullptr && v->is_string()) {
       if (auto d = Date::Parse(v->get<std::string>())) return d;
     }

@@ -1,5 +1,6 @@
 // Evaluating the case (`eval`) and explaining one criterion (`why`, `why not`).
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include "compiler/interp/interpreter.h"
@@ -78,15 +79,35 @@ std::optional<WhyQuery> ParseWhy(const std::vector<std::string>& args, std::stri
   return q;
 }
 
-// The source file of a span, relative to the rules folder when under it.
+// The source file of a span, relative to the rules folder when under it (sources are registered
+// relative to the working folder, or absolute).
 std::string Location(const source::SourceManager& sources, const source::Span& span,
                      const std::string& rules_dir) {
   if (!span.valid()) return "";
+  namespace fs = std::filesystem;
   std::string path = sources.Path(span.file);
-  std::string prefix = rules_dir;
-  if (!prefix.empty() && prefix.back() != '/') prefix += '/';
-  if (path.compare(0, prefix.size(), prefix) == 0) path = path.substr(prefix.size());
+  std::error_code ec;
+  fs::path file = fs::absolute(path, ec).lexically_normal();
+  fs::path rules = fs::absolute(rules_dir, ec).lexically_normal();
+  fs::path rel = file.lexically_relative(rules);
+  if (!ec && !rel.empty() && rel.native().rfind("..", 0) != 0) path = rel.string();
   return path + ":" + std::to_string(sources.Locate(span.file, span.begin).line);
+}
+
+// Source text on one line: every run of whitespace becomes one space.
+std::string OneLine(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
 }
 
 }  // namespace
@@ -95,6 +116,19 @@ std::variant<cases::Case, cases::CaseError> Session::ReadCase() const {
   cases::CaseResult read = cases::ReadCase(Dump(doc_.doc()), program().facts);
   if (auto* error = std::get_if<cases::CaseError>(&read)) return *error;
   return std::move(std::get<cases::Case>(read));
+}
+
+std::optional<cases::CaseError> Session::Validate() const {
+  auto read = ReadCase();
+  if (auto* error = std::get_if<cases::CaseError>(&read)) return *error;
+  const std::string& plan = std::get<cases::Case>(read).health_plan;
+  if (program().FindPlan(plan) == nullptr) {
+    std::vector<std::string> codes;
+    for (const Plan& p : program().plans) codes.push_back(p.code);
+    return cases::CaseError{"health_plan", "expected one of the known plans (" +
+                                               Join(codes, ", ") + "), found \"" + plan + "\""};
+  }
+  return std::nullopt;
 }
 
 CommandStatus Session::Eval(const Args& args) {
@@ -230,7 +264,9 @@ CommandStatus Session::Why(const Args& args) {
     }
     std::vector<std::string> current = CriterionNames();
     std::string message = "no criterion '" + query->criterion + "'";
-    if (auto close = ClosestMatch(query->criterion, current.empty() ? names : current))
+    auto close = ClosestMatch(query->criterion, current);
+    if (!close) close = ClosestMatch(query->criterion, names);
+    if (close)
       message += "; did you mean " + *close + "?";
     else if (!current.empty())
       message += "; the case's criteria are " + Join(current, ", ");
@@ -261,7 +297,7 @@ CommandStatus Session::Why(const Args& args) {
     for (const auto& r : e.reads) out_ << "    " << Pad(r.key, width + 2) << r.value << "\n";
   }
   if (e.deciding.valid()) {
-    out_ << "  decided by: " << sources_->Text(e.deciding);
+    out_ << "  decided by: " << OneLine(sources_->Text(e.deciding));
     std::string where = Location(*sources_, e.deciding, options_.rules_dir);
     if (!where.empty()) out_ << "  (" << where << ")";
     out_ << "\n";
@@ -274,11 +310,11 @@ CommandStatus Session::Why(const Args& args) {
       FactDescription fd = DescribeFact(p, key);
       const bool vocabulary = !fd.values.empty();
       std::string type = vocabulary ? (fd.type == "enum" ? "one of" : "list of") : TypeText(fd);
-      out_ << "    " << Pad(key, width + 2) << Pad(type, 14) << Fit(fd.meaning, width + 20);
+      out_ << "    " << Pad(key, width + 2) << Pad(type, 15) << " " << Fit(fd.meaning, width + 22);
       if (fd.source != FactSource::kClinical) out_ << " [" << fd.field << "]";
       out_ << "\n";
       if (vocabulary)
-        out_ << "    " << Pad("", width + 16) << Fit(Join(fd.values, ", "), width + 20) << "\n";
+        out_ << "    " << Pad("", width + 18) << Fit(Join(fd.values, ", "), width + 22) << "\n";
     }
   }
   // Case-level rules decide some cases before any criterion is looked at.
@@ -291,7 +327,7 @@ CommandStatus Session::Why(const Args& args) {
            << Join(CodeNames(line.reason_codes), ", ") << ")\n";
   }
   if (query->negated && e.result == Tri::kTrue)
-    out_ << "  (it is met, so nothing stands in its way)\n";
+    out_ << "  (it is met: nothing stands in its way)\n";
   return CommandStatus::kOk;
 }
 
@@ -299,7 +335,7 @@ std::vector<std::string> Session::CriterionNames() const {
   std::vector<std::string> names;
   const Plan* plan = CurrentPlan();
   auto dos = CurrentDos();
-  const nlohmann::json* procedures = doc_.Get({PathStep{"procedures", std::nullopt}});
+  const Json* procedures = doc_.Get({PathStep{"procedures", std::nullopt}});
   if (plan != nullptr && dos && procedures != nullptr && procedures->is_array()) {
     for (const auto& line : *procedures) {
       if (!line.is_object() || !line.contains("code") || !line["code"].is_string()) continue;

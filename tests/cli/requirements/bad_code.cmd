@@ -1,0 +1,1 @@
+requirements 6232 --rules @TESTS@/impact/rules_old

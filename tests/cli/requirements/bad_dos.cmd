@@ -1,0 +1,1 @@
+requirements 62323 --dos 2021-02-29 --rules @TESTS@/impact/rules_old

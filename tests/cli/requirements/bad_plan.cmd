@@ -1,0 +1,1 @@
+requirements 62323 --plan IBC --rules @TESTS@/impact/rules_old

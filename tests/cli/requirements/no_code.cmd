@@ -1,0 +1,1 @@
+requirements --rules @TESTS@/impact/rules_old
