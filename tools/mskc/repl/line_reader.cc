@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 
 namespace mskc::tool::repl {
 namespace {
@@ -48,7 +49,12 @@ char** CompleteWord(const char* text, int /*start*/, int end) {
   rl_attempted_completion_over = 1;
   if (g_completer == nullptr || rl_line_buffer == nullptr) return nullptr;
   std::string before(rl_line_buffer, static_cast<size_t>(std::max(end, 0)));
-  std::optional<std::vector<std::string>> candidates = (*g_completer)(before, text);
+  std::optional<std::vector<std::string>> candidates;
+  try {
+    candidates = (*g_completer)(before, text);
+  } catch (const std::exception&) {  // never through libedit's C frames
+    return nullptr;
+  }
   if (!candidates) {
     rl_attempted_completion_over = 0;  // file names (`load`, `save`)
     return nullptr;

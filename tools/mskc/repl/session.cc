@@ -149,7 +149,7 @@ std::string Session::Fit(std::string_view text, size_t column) const {
 
 CommandStatus Session::Fail(const std::string& message) {
   out_.flush();
-  err_ << Paint("error:", 31) << " " << message << "\n";
+  err_ << Paint("error:", 31) << " " << Fit(message, 7) << "\n";
   err_.flush();
   return CommandStatus::kError;
 }

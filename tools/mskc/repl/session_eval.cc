@@ -70,7 +70,7 @@ std::optional<WhyQuery> ParseWhy(const std::vector<std::string>& args, std::stri
       return std::nullopt;
     }
     const std::string& n = args[i + 1];
-    if (n.empty() || n.size() > 4 || !std::all_of(n.begin(), n.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) || n == "0") {
+    if (n.empty() || n.size() > 6 || !std::all_of(n.begin(), n.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) || n == "0") {
       *error = "expected a line number from 1, found \"" + n + "\"";
       return std::nullopt;
     }
