@@ -1,0 +1,1 @@
+eval --rules state_rules state_pa.json
