@@ -42,7 +42,8 @@ static_assert(sizeof(HistoryItem) == 72);
 // Per-evaluation context: what an evaluator may consult besides the frame.
 struct EvalContext {
   const void* calendar;  // const BusinessCalendar*: business-day arithmetic
-  const void* const* code_sets;  // const CodeSet* table, indexed by ir code-set id
+  // const CodeSet* table indexed by ir code-set id; null = the evaluated program's own sets.
+  const void* const* code_sets;
 };
 
 // Signature of every compiled guideline-version evaluator: writes one Tri byte per criterion

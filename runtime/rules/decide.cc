@@ -143,10 +143,8 @@ DecideResult Decide(const driver::Ruleset& ruleset, const cases::Case& c,
   std::optional<BusinessCalendar> own_calendar;
   if (!plan->closure_dates.empty()) own_calendar.emplace(plan->closure_dates);
   const BusinessCalendar& calendar = own_calendar ? *own_calendar : FederalCalendar();
-  std::vector<const void*> code_sets;
-  code_sets.reserve(program.code_sets.size());
-  for (const CodeSet& set : program.code_sets) code_sets.push_back(&set);
-  abi::EvalContext eval{&calendar, code_sets.data()};
+  // No code-set table: both backends then use the program's own sets, so no per-case table.
+  abi::EvalContext eval{&calendar, nullptr};
 
   // Retro dates: `performed_on` replaces the date of service before any rule reads it.
   const Date dos = c.EffectiveDateOfService();
