@@ -62,7 +62,9 @@ std::unique_ptr<Ruleset> Ruleset::Compile(const std::vector<std::string>& paths,
                                           const CompileOptions& options,
                                           source::SourceManager& sources,
                                           diag::DiagnosticEngine& diags) {
-  LoadResult loaded = LoadModules(paths, sources, diags, DefaultRulesDir());
+  LoadResult loaded = LoadModules(paths, sources, diags,
+                                  options.library_dir.empty() ? DefaultRulesDir()
+                                                              : options.library_dir);
   if (!loaded.ok) return nullptr;
   std::unique_ptr<ir::Program> program = sema::Check(loaded.modules, sources, diags);
   if (diags.has_errors() || !program) return nullptr;

@@ -16,6 +16,9 @@ enum class Backend : uint8_t { kJit, kInterpreter };
 
 struct CompileOptions {
   Backend backend = Backend::kJit;
+  // Where `import` looks after the importing file's folders; empty = DefaultRulesDir(). The case
+  // store sets it when it recompiles the snapshot of rules kept with a case.
+  std::string library_dir;
 };
 
 class Ruleset {

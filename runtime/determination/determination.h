@@ -43,6 +43,8 @@ struct LineResult {
   // Not written out: who reviews this line next and the codes it contributed (case store).
   Review review = Review::kNone;
   ReasonCodeSet reason_codes;
+  // The window the line has or would get if approved (pended lines too): S4 compares it.
+  std::optional<Date> window_from, window_to;
 };
 
 struct Note {

@@ -58,4 +58,12 @@ CaseStatus StatusFor(Outcome o) {
   return CaseStatus::kInProgress;
 }
 
+std::optional<Outcome> ParseOutcome(std::string_view name) {
+  for (int i = 0; i <= static_cast<int>(Outcome::kRejected); ++i) {
+    auto o = static_cast<Outcome>(i);
+    if (OutcomeName(o) == name) return o;
+  }
+  return std::nullopt;
+}
+
 }  // namespace mskc::determination

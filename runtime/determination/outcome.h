@@ -2,6 +2,7 @@
 // portal's case status and who reviews next. Typed here, spelled only when written out.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace mskc::determination {
@@ -20,6 +21,7 @@ enum class Review : uint8_t { kNone, kNurse, kPhysician };
 enum class NoteKind : uint8_t { kEducation, kRecommendation, kNotice };
 
 std::string_view OutcomeName(Outcome o);
+std::optional<Outcome> ParseOutcome(std::string_view name);
 std::string_view CaseStatusName(CaseStatus s);
 std::string_view ReviewName(Review r);
 std::string_view NoteKindName(NoteKind k);

@@ -129,10 +129,12 @@ LineReview ReviewLine(const ReviewContext& ctx, const uint8_t* frame, int line_n
     line.review = Review::kNurse;
   }
 
+  Window w = LineWindow(ctx.plan, ctx.calendar,
+                        WindowRequest{ctx.dos, guideline.kind, ctx.c.setting, guideline.id,
+                                      ctx.c.state});
+  line.window_from = w.valid_from;
+  line.window_to = w.expires_on;
   if (line.outcome == Outcome::kApproved) {
-    Window w = LineWindow(ctx.plan, ctx.calendar,
-                          WindowRequest{ctx.dos, guideline.kind, ctx.c.setting, guideline.id,
-                                        ctx.c.state});
     line.valid_from = w.valid_from;
     line.expires_on = w.expires_on;
   }

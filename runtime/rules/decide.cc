@@ -81,8 +81,8 @@ LineResult NotificationLine(const ReviewContext& ctx, const std::string& code,
   Window w = LineWindow(ctx.plan, ctx.calendar,
                         WindowRequest{ctx.dos, FamilyKind::kPainManagement, ctx.c.setting,
                                       scoped.guideline->id, ctx.c.state});
-  line.valid_from = w.valid_from;
-  line.expires_on = w.expires_on;
+  line.valid_from = line.window_from = w.valid_from;
+  line.expires_on = line.window_to = w.expires_on;
   return line;
 }
 
@@ -100,10 +100,17 @@ void DecideLines(const ReviewContext& ctx, const std::vector<ScopedLine>& scoped
       case LineScope::kNotManaged:
         d.lines.push_back(PlainLine(proc.code, Outcome::kNotRequired, {ReasonCode::kNotManaged}));
         continue;
-      case LineScope::kManualReview:
-        d.lines.push_back(
-            PlainLine(proc.code, Outcome::kPended, {ReasonCode::kManualReview}, Review::kNurse));
+      case LineScope::kManualReview: {
+        LineResult line =
+            PlainLine(proc.code, Outcome::kPended, {ReasonCode::kManualReview}, Review::kNurse);
+        // No guideline names the family: a reviewer's approval gets the surgery window.
+        Window w = LineWindow(ctx.plan, ctx.calendar,
+                              WindowRequest{ctx.dos, FamilyKind::kSpine, c.setting, "", c.state});
+        line.window_from = w.valid_from;
+        line.window_to = w.expires_on;
+        d.lines.push_back(std::move(line));
         continue;
+      }
       case LineScope::kGuideline:
         break;
     }

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <string>
 
+#include "tools/mskc/command_case.h"
 #include "tools/mskc/commands.h"
 
 namespace mskc::tool {
@@ -18,13 +19,6 @@ void AddBackendOption(CLI::App& cmd, std::string& backend) {
 
 driver::Backend ToBackend(const std::string& name) {
   return name == "interp" ? driver::Backend::kInterpreter : driver::Backend::kJit;
-}
-
-// Subcommands of later milestones: accepted by name, refused clearly.
-void AddPending(CLI::App& app, const char* name, const char* description) {
-  CLI::App* cmd = app.add_subcommand(name, description);
-  cmd->allow_extras();
-  cmd->prefix_command();
 }
 
 int Main(int argc, char** argv) {
@@ -106,7 +100,7 @@ int Main(int argc, char** argv) {
       ->check(CLI::Range(0, 1000));
   impact_cmd->add_flag("--json", impact.json, "JSON report");
   AddBackendOption(*impact_cmd, impact_backend);
-  AddPending(app, "case", "the case store");
+  CaseCommand case_cmd(app);
 
   try {
     app.parse(argc, argv);
@@ -145,12 +139,7 @@ int Main(int argc, char** argv) {
     impact.backend = ToBackend(impact_backend);
     return ToInt(RunImpact(impact));
   }
-  for (const char* name : {"case"}) {
-    if (app.get_subcommand(name)->parsed()) {
-      std::cerr << "error: `mskc " << name << "` is not yet available\n";
-      return ToInt(ExitCode::kUsage);
-    }
-  }
+  if (case_cmd.parsed()) return ToInt(case_cmd.Run());
   return ToInt(ExitCode::kUsage);
 }
 

@@ -1,0 +1,359 @@
+#include "runtime/store/case_service.h"
+
+#include <chrono>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <thread>
+#include <variant>
+
+#include "compiler/diag/renderer.h"
+#include "runtime/case/case_reader.h"
+#include "runtime/determination/json_writer.h"
+#include "runtime/lifecycle/duplicates.h"
+#include "runtime/rules/decide.h"
+#include "runtime/store/case_views.h"
+#include "runtime/store/case_update.h"
+#include "runtime/store/rules_snapshot.h"
+#include "runtime/store/schema.h"
+
+namespace mskc::store {
+namespace {
+
+using lifecycle::CaseRecord;
+using lifecycle::Events;
+using lifecycle::Refusal;
+using lifecycle::RefusalCode;
+using lifecycle::Timestamp;
+using Json = nlohmann::ordered_json;
+
+constexpr int kMaxAttempts = 50;
+
+// Bad input found inside a transaction: rolled back, exit 2.
+struct BadInput {
+  std::string message;
+};
+
+CommandResult Done(std::string json) { return CommandResult{ResultKind::kDone, std::move(json), {}}; }
+CommandResult Refused(const Refusal& refusal, const std::string& id) {
+  return CommandResult{ResultKind::kRefused, RefusalJson(refusal, id), {}};
+}
+CommandResult Bad(const std::string& message, std::string details = {}) {
+  if (details.empty()) details = "error: " + message + "\n";
+  return CommandResult{ResultKind::kBadInput, ErrorJson(message), std::move(details)};
+}
+
+bool IsPostgresUri(const std::string& db) {
+  return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
+}
+
+// No protected health information in messages: a case error names the field and what was
+// expected, not the value found.
+std::string WithoutValue(const cases::CaseError& error) {
+  std::string text = cases::FormatCaseError(error);
+  if (auto at = text.find(", found "); at != std::string::npos) text.erase(at);
+  return text;
+}
+
+// Runs `body` in one write transaction, again from the start when it loses a race.
+CommandResult InWriteTransaction(SqlConnection& db,
+                                 const std::function<CommandResult(bool& commit)>& body) {
+  std::mt19937 jitter(std::random_device{}());
+  for (int attempt = 1;; ++attempt) {
+    try {
+      db.BeginWrite();
+      bool commit = true;
+      CommandResult result = body(commit);
+      if (commit) {
+        db.Commit();
+      } else {
+        db.Rollback();
+      }
+      return result;
+    } catch (const StoreError& e) {
+      db.Rollback();
+      if (e.kind() != StoreError::Kind::kRetry || attempt >= kMaxAttempts) throw;
+      std::uniform_int_distribution<int> wait_ms(1, 5 * attempt);
+      std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms(jitter)));
+    } catch (...) {
+      db.Rollback();
+      throw;
+    }
+  }
+}
+
+CommandResult InReadTransaction(SqlConnection& db, const std::function<CommandResult()>& body) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      db.BeginRead();
+      CommandResult result = body();
+      db.Commit();
+      return result;
+    } catch (const StoreError& e) {
+      db.Rollback();
+      if (e.kind() != StoreError::Kind::kRetry || attempt >= kMaxAttempts) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(2 * attempt));
+    }
+  }
+}
+
+// Opens the store and turns store failures into a clear message (exit 2).
+CommandResult WithStore(const StoreTarget& store,
+                        const std::function<CommandResult(SqlConnection&)>& body) {
+  try {
+    std::unique_ptr<SqlConnection> db = OpenStore(store.db);
+    return body(*db);
+  } catch (const StoreError& e) {
+    return Bad(e.what());
+  } catch (const BadInput& e) {
+    return Bad(e.message);
+  }
+}
+
+CommandResult NotFound(const std::string& id) {
+  return Refused(Refusal{RefusalCode::kNotFound, "no case with order id `" + id + "`"}, id);
+}
+
+using CaseAction = std::function<lifecycle::Step(SqlConnection&, CaseRecord&, Events&)>;
+
+// Loads one case, applies its due deadline, then `act`. A refusal rolls the command back but
+// keeps a deadline closure that was due anyway.
+CommandResult ActOnCase(const StoreTarget& store, const std::string& id, Timestamp now,
+                        const CaseAction& act) {
+  std::optional<int64_t> order = lifecycle::ParseOrderId(id);
+  if (!order) return NotFound(id);
+  return WithStore(store, [&](SqlConnection& db) {
+    return InWriteTransaction(db, [&](bool& commit) {
+      std::optional<CaseRecord> record = LoadCase(db, *order);
+      if (!record) {
+        commit = false;
+        return NotFound(id);
+      }
+      CaseRecord& r = *record;
+      Events events;
+      bool closed = lifecycle::ApplyDueDeadline(r, now, events);
+      if (lifecycle::Step refusal = act(db, r, events)) {
+        if (closed) {
+          SaveCase(db, r);
+          AppendEvents(db, events);
+        } else {
+          commit = false;
+        }
+        return Refused(*refusal, lifecycle::FormatOrderId(*order));
+      }
+      SaveCase(db, r);
+      AppendEvents(db, events);
+      return Done(CaseJson(r));
+    });
+  });
+}
+
+// Reads one case for show / history.
+CommandResult ReadCase(const StoreTarget& store, const std::string& id,
+                       const std::function<std::string(SqlConnection&, const CaseRecord&)>& view) {
+  std::optional<int64_t> order = lifecycle::ParseOrderId(id);
+  if (!order) return NotFound(id);
+  return WithStore(store, [&](SqlConnection& db) {
+    return InReadTransaction(db, [&]() {
+      std::optional<CaseRecord> r = LoadCase(db, *order);
+      if (!r) return NotFound(id);
+      return Done(view(db, *r));
+    });
+  });
+}
+
+// The determination as printed by submit: `order_id` after `case_id`.
+std::string WithOrderId(const std::string& determination_json, int64_t order_number,
+                        std::optional<int64_t> duplicate_of) {
+  Json d = Json::parse(determination_json);
+  Json out = Json::object();
+  for (auto it = d.begin(); it != d.end(); ++it) {
+    out[it.key()] = it.value();
+    if (it.key() == "case_id") {
+      out["order_id"] = lifecycle::FormatOrderId(order_number);
+      if (duplicate_of) out["duplicate_of"] = lifecycle::FormatOrderId(*duplicate_of);
+    }
+  }
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::unique_ptr<SqlConnection> OpenStore(const std::string& db, int schema_target) {
+  std::unique_ptr<SqlConnection> conn = IsPostgresUri(db) ? OpenPostgres(db) : OpenSqlite(db);
+  for (int attempt = 1;; ++attempt) {
+    try {
+      PrepareSchema(*conn, schema_target);
+      return conn;
+    } catch (const StoreError& e) {
+      if (e.kind() != StoreError::Kind::kRetry || attempt >= kMaxAttempts) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
+    }
+  }
+}
+
+CommandResult Submit(const StoreTarget& store, const SubmitRequest& request) {
+  std::string rules_dir = request.rules_dir.empty() ? driver::DefaultRulesDir() : request.rules_dir;
+  source::SourceManager sources;
+  diag::DiagnosticEngine diags;
+  driver::CompileOptions options;
+  options.backend = store.backend;
+  std::unique_ptr<driver::Ruleset> ruleset =
+      driver::Ruleset::Compile({rules_dir}, options, sources, diags);
+  if (!ruleset)
+    return Bad("the rules in '" + rules_dir + "' do not compile",
+               diag::RenderAll(diags, sources) + "error: the rules in '" + rules_dir +
+                   "' do not compile\n");
+
+  cases::CaseResult read = cases::ReadCase(request.case_text, ruleset->program().facts);
+  if (auto* error = std::get_if<cases::CaseError>(&read)) return Bad(WithoutValue(*error));
+  const cases::Case& c = std::get<cases::Case>(read);
+  rules::DecideResult decided = rules::Decide(*ruleset, c);
+  if (auto* error = std::get_if<cases::CaseError>(&decided)) return Bad(WithoutValue(*error));
+  determination::Determination d = std::get<determination::Determination>(decided);
+  const Plan* plan = ruleset->program().FindPlan(c.health_plan);
+  int pend_days = plan ? plan->pend_deadline_days : 14;
+  RulesSnapshot snapshot = CaptureSnapshot(sources, rules_dir, driver::DefaultRulesDir());
+
+  return WithStore(store, [&](SqlConnection& db) {
+    return InWriteTransaction(db, [&](bool&) {
+      CaseRecord r = lifecycle::RecordFromDetermination(d, c, pend_days, request.now);
+      r.ruleset_id = PutRuleset(db, snapshot.digest, snapshot.files);
+      r.order_number = NextOrderNumber(db);
+      r.case_json = request.case_text;
+      determination::Determination printed = d;
+      std::optional<int64_t> duplicate =
+          lifecycle::FindDuplicate(r.lines, ActiveLinesOfMember(db, r.member_id));
+      if (duplicate) {
+        r.status = lifecycle::CaseStatus::kOtherImpact;
+        r.status_reason = lifecycle::ReasonCode::kDuplicateOrder;
+        r.duplicate_of = duplicate;
+        r.deadline.reset();
+        r.valid_from.reset();
+        r.expires_on.reset();
+        printed.status = lifecycle::CaseStatus::kOtherImpact;
+        printed.review = determination::Review::kNone;
+        printed.reason_codes.Add(lifecycle::ReasonCode::kDuplicateOrder);
+      }
+      r.determination_json = WithOrderId(determination::ToJson(printed), r.order_number, duplicate);
+      InsertCase(db, r);
+      lifecycle::AuditEvent e;
+      e.order_number = r.order_number;
+      e.at = request.now;
+      e.actor = lifecycle::Role::kProvider;
+      e.event = "submit";
+      e.to = r.status;
+      e.reason = r.status_reason;
+      e.detail = "automatic decision: " + std::string(determination::OutcomeName(d.outcome));
+      if (duplicate) e.detail += "; duplicate of " + lifecycle::FormatOrderId(*duplicate);
+      AppendEvents(db, {e});
+      return Done(r.determination_json);
+    });
+  });
+}
+
+CommandResult Show(const StoreTarget& store, const std::string& id) {
+  return ReadCase(store, id, [](SqlConnection&, const CaseRecord& r) { return CaseJson(r); });
+}
+
+CommandResult History(const StoreTarget& store, const std::string& id) {
+  return ReadCase(store, id, [](SqlConnection& db, const CaseRecord& r) {
+    return HistoryJson(r, LoadEvents(db, r.order_number));
+  });
+}
+
+CommandResult List(const StoreTarget& store, const ListFilter& filter) {
+  return WithStore(store, [&](SqlConnection& db) {
+    return InReadTransaction(db, [&]() { return Done(ListJson(ListCases(db, filter))); });
+  });
+}
+
+CommandResult Tick(const StoreTarget& store, Timestamp now) {
+  return WithStore(store, [&](SqlConnection& db) {
+    return InWriteTransaction(db, [&](bool&) {
+      std::vector<ClosedByDeadline> closed;
+      for (int64_t order : CasesDueAt(db, now)) {
+        std::optional<CaseRecord> r = LoadCase(db, order);
+        if (!r) continue;
+        Timestamp deadline = *r->deadline;
+        Events events;
+        if (!lifecycle::ApplyDueDeadline(*r, now, events)) continue;
+        SaveCase(db, *r);
+        AppendEvents(db, events);
+        closed.push_back(ClosedByDeadline{order, deadline});
+      }
+      return Done(TickJson(now, closed));
+    });
+  });
+}
+
+CommandResult Review(const StoreTarget& store, const std::string& id,
+                     const lifecycle::ReviewRequest& request, Timestamp now) {
+  return ActOnCase(store, id, now, [&](SqlConnection&, CaseRecord& r, Events& events) {
+    return lifecycle::Review(r, request, now, events);
+  });
+}
+
+CommandResult Cancel(const StoreTarget& store, const std::string& id, Timestamp now) {
+  return ActOnCase(store, id, now, [&](SqlConnection&, CaseRecord& r, Events& events) {
+    return lifecycle::Cancel(r, now, events);
+  });
+}
+
+CommandResult Void(const StoreTarget& store, const std::string& id, Timestamp now) {
+  return ActOnCase(store, id, now, [&](SqlConnection&, CaseRecord& r, Events& events) {
+    return lifecycle::Void(r, now, events);
+  });
+}
+
+CommandResult Reconsider(const StoreTarget& store, const std::string& id, Timestamp now) {
+  return ActOnCase(store, id, now, [&](SqlConnection&, CaseRecord& r, Events& events) {
+    return lifecycle::Reconsider(r, now, events);
+  });
+}
+
+CommandResult ChangeDateOfService(const StoreTarget& store, const std::string& id, Date new_dos,
+                                  Timestamp now) {
+  return ActOnCase(store, id, now, [&](SqlConnection&, CaseRecord& r, Events& events) {
+    return lifecycle::ChangeDateOfService(r, new_dos, now, events);
+  });
+}
+
+CommandResult PeerToPeer(const StoreTarget& store, const std::string& id,
+                         lifecycle::PeerToPeer what, Timestamp now) {
+  return ActOnCase(store, id, now, [&](SqlConnection&, CaseRecord& r, Events& events) {
+    return lifecycle::RecordPeerToPeer(r, what, now, events);
+  });
+}
+
+CommandResult Update(const StoreTarget& store, const std::string& id,
+                     const std::string& facts_text, Timestamp now) {
+  std::string merge_error;
+  if (!ValidateFacts(facts_text, merge_error)) return Bad(merge_error);
+  return ActOnCase(store, id, now, [&](SqlConnection& db, CaseRecord& r, Events& events) -> lifecycle::Step {
+    if (lifecycle::Step refused = lifecycle::CheckUpdatable(r)) return refused;
+    std::string merged;
+    if (!MergeFacts(r.case_json, facts_text, merged, merge_error)) throw BadInput{merge_error};
+    std::optional<std::string> files = LoadRulesetFiles(db, r.ruleset_id);
+    if (!files) throw BadInput{"the rules snapshot of " + lifecycle::FormatOrderId(r.order_number) +
+                               " is missing from the store"};
+    source::SourceManager sources;
+    diag::DiagnosticEngine diags;
+    std::unique_ptr<driver::Ruleset> ruleset =
+        CompileSnapshot(*files, store.backend, sources, diags);
+    if (!ruleset)
+      throw BadInput{"the rules snapshot of " + lifecycle::FormatOrderId(r.order_number) +
+                     " no longer compiles"};
+    cases::CaseResult read = cases::ReadCase(merged, ruleset->program().facts);
+    if (auto* error = std::get_if<cases::CaseError>(&read)) throw BadInput{WithoutValue(*error)};
+    rules::DecideResult decided = rules::Decide(*ruleset, std::get<cases::Case>(read));
+    if (auto* error = std::get_if<cases::CaseError>(&decided)) throw BadInput{WithoutValue(*error)};
+    const auto& d = std::get<determination::Determination>(decided);
+    r.case_json = merged;
+    r.latest_json = determination::ToJson(d);
+    lifecycle::ApplyReevaluation(r, d, now, events);
+    return std::nullopt;
+  });
+}
+
+}  // namespace mskc::store

@@ -1,0 +1,63 @@
+// The `mskc case` commands (cli.md, "The case store"): each opens the store, runs as one
+// transaction (retried when it loses a race with another writer) and returns what to print.
+// A refusal by a rule leaves the store as it was, except that a deadline already due when the
+// command came is applied first (program rules, "Deadlines").
+#pragma once
+#include <optional>
+#include <string>
+
+#include "compiler/driver/ruleset.h"
+#include "runtime/lifecycle/lifecycle.h"
+#include "runtime/store/case_repository.h"
+
+namespace mskc::store {
+
+enum class ResultKind : uint8_t {
+  kDone,      // exit 0
+  kRefused,   // exit 1: a rule refused (JSON names the reason code)
+  kBadInput,  // exit 2: bad case, bad id syntax, unreadable or foreign store
+};
+
+struct CommandResult {
+  ResultKind kind = ResultKind::kDone;
+  std::string json;     // stdout: always one JSON document
+  std::string message;  // stderr, for bad input (diagnostics, case errors); may be empty
+};
+
+struct StoreTarget {
+  std::string db;  // an SQLite file, or a `postgresql://` / `postgres://` URI
+  driver::Backend backend = driver::Backend::kJit;
+};
+
+struct SubmitRequest {
+  std::string case_text;  // the case JSON
+  std::string rules_dir;  // empty: the shipped library
+  lifecycle::Timestamp now;
+};
+
+CommandResult Submit(const StoreTarget& store, const SubmitRequest& request);
+CommandResult Show(const StoreTarget& store, const std::string& id);
+CommandResult History(const StoreTarget& store, const std::string& id);
+CommandResult List(const StoreTarget& store, const ListFilter& filter);
+CommandResult Tick(const StoreTarget& store, lifecycle::Timestamp now);
+
+CommandResult Review(const StoreTarget& store, const std::string& id,
+                     const lifecycle::ReviewRequest& request, lifecycle::Timestamp now);
+CommandResult Cancel(const StoreTarget& store, const std::string& id, lifecycle::Timestamp now);
+CommandResult Void(const StoreTarget& store, const std::string& id, lifecycle::Timestamp now);
+CommandResult Reconsider(const StoreTarget& store, const std::string& id,
+                         lifecycle::Timestamp now);
+CommandResult ChangeDateOfService(const StoreTarget& store, const std::string& id, Date new_dos,
+                                  lifecycle::Timestamp now);
+CommandResult PeerToPeer(const StoreTarget& store, const std::string& id,
+                         lifecycle::PeerToPeer what, lifecycle::Timestamp now);
+// `facts_text`: a JSON object; `clinical` is merged key by key (null removes a fact), `history`
+// items are appended, `site_of_care_reasons`, `requested_los_days`, `diagnoses` and
+// `servicing_facility` replace, and any other key is taken as a clinical fact.
+CommandResult Update(const StoreTarget& store, const std::string& id,
+                     const std::string& facts_text, lifecycle::Timestamp now);
+
+// Opens a store (creating or upgrading its schema); for tests and tools. Throws StoreError.
+std::unique_ptr<SqlConnection> OpenStore(const std::string& db, int schema_target = 0);
+
+}  // namespace mskc::store

@@ -1,0 +1,28 @@
+// What `mskc case` prints: a case with its lines and the determination made at submit, the
+// audit history, lists, tick results and refusals, as JSON (cli.md, "The case store").
+#pragma once
+#include <string>
+#include <vector>
+
+#include "runtime/lifecycle/case_record.h"
+#include "runtime/lifecycle/lifecycle.h"
+
+namespace mskc::store {
+
+struct ClosedByDeadline {
+  int64_t order_number = 0;
+  lifecycle::Timestamp deadline;
+};
+
+std::string CaseJson(const lifecycle::CaseRecord& r);
+std::string HistoryJson(const lifecycle::CaseRecord& r,
+                        const std::vector<lifecycle::AuditEvent>& events);
+std::string ListJson(const std::vector<lifecycle::CaseRecord>& cases);
+std::string TickJson(lifecycle::Timestamp now, const std::vector<ClosedByDeadline>& closed);
+std::string RefusalJson(const lifecycle::Refusal& refusal, const std::string& id);
+std::string ErrorJson(const std::string& message);
+
+// Who reviews the case next: physician when any line awaits one, nurse when any awaits a nurse.
+std::string_view NextReviewer(const lifecycle::CaseRecord& r);
+
+}  // namespace mskc::store
