@@ -143,7 +143,7 @@ CommandResult ActOnCase(const StoreTarget& store, const std::string& id, Timesta
       }
       SaveCase(db, r);
       AppendEvents(db, events);
-      return Done(CaseJson(r));
+      return Done(CaseJson(r, /*with_determination=*/false));
     });
   });
 }

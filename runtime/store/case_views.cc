@@ -36,7 +36,7 @@ Json LineJson(const lifecycle::LineRecord& l) {
               {"expires_on", valid ? OptDate(l.window_to) : Json(nullptr)}};
 }
 
-Json CaseObject(const CaseRecord& r) {
+Json CaseObject(const CaseRecord& r, bool with_determination) {
   Json lines = Json::array();
   for (const auto& l : r.lines) lines.push_back(LineJson(l));
   Json j{{"order_id", lifecycle::FormatOrderId(r.order_number)},
@@ -57,8 +57,9 @@ Json CaseObject(const CaseRecord& r) {
          {"duplicate_of", r.duplicate_of ? Json(lifecycle::FormatOrderId(*r.duplicate_of))
                                          : Json(nullptr)},
          {"updated_at", r.updated_at.ToString()},
-         {"lines", lines},
-         {"determination", Embedded(r.determination_json)}};
+         {"lines", lines}};
+  if (!with_determination) return j;
+  j["determination"] = Embedded(r.determination_json);
   if (!r.latest_json.empty()) j["latest_evaluation"] = Embedded(r.latest_json);
   return j;
 }
@@ -74,7 +75,9 @@ std::string_view NextReviewer(const CaseRecord& r) {
   return nurse ? "nurse" : "none";
 }
 
-std::string CaseJson(const CaseRecord& r) { return Dump(CaseObject(r)); }
+std::string CaseJson(const CaseRecord& r, bool with_determination) {
+  return Dump(CaseObject(r, with_determination));
+}
 
 std::string HistoryJson(const CaseRecord& r, const std::vector<lifecycle::AuditEvent>& events) {
   Json list = Json::array();

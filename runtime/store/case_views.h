@@ -14,7 +14,9 @@ struct ClosedByDeadline {
   lifecycle::Timestamp deadline;
 };
 
-std::string CaseJson(const lifecycle::CaseRecord& r);
+// `with_determination`: `show` adds the determination made at submit (and the latest
+// re-evaluation); the commands that change a case print the case without them.
+std::string CaseJson(const lifecycle::CaseRecord& r, bool with_determination = true);
 std::string HistoryJson(const lifecycle::CaseRecord& r,
                         const std::vector<lifecycle::AuditEvent>& events);
 std::string ListJson(const std::vector<lifecycle::CaseRecord>& cases);
