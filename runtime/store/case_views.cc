@@ -24,6 +24,22 @@ Json Embedded(const std::string& text) {
   return j.is_discarded() ? Json(nullptr) : j;
 }
 
+// The codes behind the current status: the store's own (DUPLICATE_ORDER, INFO_NOT_PROVIDED)
+// after the determination's, in the contract's order.
+Json ReasonCodes(const CaseRecord& r) {
+  determination::ReasonCodeSet codes;
+  Json d = Embedded(r.latest_json.empty() ? r.determination_json : r.latest_json);
+  if (d.is_object() && d.contains("reason_codes") && d["reason_codes"].is_array()) {
+    for (const Json& c : d["reason_codes"])
+      if (c.is_string())
+        if (auto code = determination::ParseReasonCode(c.get<std::string>())) codes.Add(*code);
+  }
+  if (r.status_reason) codes.Add(*r.status_reason);
+  Json out = Json::array();
+  for (auto c : codes.ToVector()) out.push_back(std::string(determination::ReasonCodeName(c)));
+  return out;
+}
+
 Json LineJson(const lifecycle::LineRecord& l) {
   bool valid = l.state == LineState::kApproved || l.state == LineState::kNotificationOnly;
   return Json{{"line", l.number},
@@ -45,6 +61,7 @@ Json CaseObject(const CaseRecord& r, bool with_determination) {
          {"health_plan", r.plan},
          {"status", std::string(determination::CaseStatusName(r.status))},
          {"status_reason", OptReason(r.status_reason)},
+         {"reason_codes", ReasonCodes(r)},
          {"review", std::string(NextReviewer(r))},
          {"urgent", r.urgent},
          {"received_at", r.received_at.ToString()},
@@ -67,6 +84,7 @@ Json CaseObject(const CaseRecord& r, bool with_determination) {
 }  // namespace
 
 std::string_view NextReviewer(const CaseRecord& r) {
+  if (r.status != lifecycle::CaseStatus::kInProgress) return "none";
   bool nurse = false;
   for (const auto& l : r.lines) {
     if (l.state == LineState::kAwaitingPhysician) return "physician";
@@ -80,13 +98,14 @@ std::string CaseJson(const CaseRecord& r, bool with_determination) {
 }
 
 std::string HistoryJson(const CaseRecord& r, const std::vector<lifecycle::AuditEvent>& events) {
+  (void)r;
   Json list = Json::array();
   for (const auto& e : events) {
     list.push_back(
         Json{{"seq", e.seq},
              {"at", e.at.ToString()},
              {"actor", std::string(lifecycle::RoleName(e.actor))},
-             {"event", e.event},
+             {"command", e.event},
              {"from", e.from ? Json(std::string(determination::CaseStatusName(*e.from)))
                              : Json(nullptr)},
              {"to", e.to ? Json(std::string(determination::CaseStatusName(*e.to))) : Json(nullptr)},
@@ -94,10 +113,7 @@ std::string HistoryJson(const CaseRecord& r, const std::vector<lifecycle::AuditE
              {"line", e.line ? Json(*e.line) : Json(nullptr)},
              {"detail", e.detail}});
   }
-  return Dump(Json{{"order_id", lifecycle::FormatOrderId(r.order_number)},
-                   {"case_id", r.case_id},
-                   {"status", std::string(determination::CaseStatusName(r.status))},
-                   {"events", list}});
+  return Dump(list);
 }
 
 std::string ListJson(const std::vector<CaseRecord>& cases) {
@@ -112,7 +128,7 @@ std::string ListJson(const std::vector<CaseRecord>& cases) {
                         {"received_at", r.received_at.ToString()},
                         {"deadline", OptTime(r.deadline)}});
   }
-  return Dump(Json{{"count", cases.size()}, {"cases", list}});
+  return Dump(list);
 }
 
 std::string TickJson(lifecycle::Timestamp now, const std::vector<ClosedByDeadline>& closed) {
@@ -124,7 +140,8 @@ std::string TickJson(lifecycle::Timestamp now, const std::vector<ClosedByDeadlin
                         {"reason_code", "INFO_NOT_PROVIDED"},
                         {"deadline", c.deadline.ToString()}});
   }
-  return Dump(Json{{"now", now.ToString()}, {"closed", list}});
+  (void)now;
+  return Dump(list);
 }
 
 std::string RefusalJson(const lifecycle::Refusal& refusal, const std::string& id) {

@@ -1,5 +1,6 @@
-// What `mskc case` prints: a case with its lines and the determination made at submit, the
-// audit history, lists, tick results and refusals, as JSON (cli.md, "The case store").
+// What `mskc case` prints, as JSON (cli.md, "The case store"): a case with its lines and the
+// determination made at submit (an object); the audit history, lists and tick results (arrays,
+// oldest event first / newest case first / in order closed); refusals and errors (objects).
 #pragma once
 #include <string>
 #include <vector>

@@ -26,10 +26,14 @@ using Result = std::unique_ptr<PGresult, ResultDeleter>;
 void IgnoreNotice(void* /*arg*/, const char* /*message*/) {}
 
 std::string Trimmed(const char* text) {
-  std::string s = text ? text : "";
-  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  for (char& c : s)
-    if (c == '\n') c = ' ';
+  // libpq's messages are multi-line with tab-indented hints: make them one line.
+  std::string s;
+  for (const char* p = text ? text : ""; *p; ++p) {
+    char c = (*p == '\n' || *p == '\t') ? ' ' : *p;
+    if (c == ' ' && (s.empty() || s.back() == ' ')) continue;
+    s += c;
+  }
+  while (!s.empty() && s.back() == ' ') s.pop_back();
   return s;
 }
 
@@ -85,8 +89,8 @@ std::vector<std::string> Secrets(const std::string& uri) {
     if (begin == std::string::npos) continue;
     if (uri[begin] == '\'') {
       size_t close = uri.find('\'', begin + 1);
-      add(std::string_view(uri).substr(begin + 1, close == std::string::npos ? std::string::npos
-                                                                             : close - begin - 1));
+      add(std::string_view(uri).substr(
+          begin + 1, close == std::string::npos ? std::string::npos : close - begin - 1));
     } else {
       size_t stop = uri.find_first_of("& \t\n", begin);
       add(std::string_view(uri).substr(
@@ -188,9 +192,10 @@ class PostgresConnection final : public SqlConnection {
 
   bool TableExists(std::string_view name) override {
     // Exact name (no identifier folding), ordinary tables only, in the schema statements use.
-    return !Exec("SELECT 1 FROM pg_catalog.pg_tables "
-                 "WHERE schemaname = current_schema() AND tablename = $1",
-                 {std::string(name)})
+    return !Exec(
+                "SELECT 1 FROM pg_catalog.pg_tables "
+                "WHERE schemaname = current_schema() AND tablename = $1",
+                {std::string(name)})
                 .empty();
   }
 
@@ -259,7 +264,8 @@ std::unique_ptr<SqlConnection> OpenPostgres(const std::string& uri) {
   const char* values[] = {kConnectTimeoutSeconds, "UTF8", "mskc", uri.c_str(), nullptr};
   PGconn* conn = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
   if (!conn)
-    throw StoreError(Kind::kUnavailable, "cannot connect to the PostgreSQL case store: out of memory");
+    throw StoreError(Kind::kUnavailable,
+                     "cannot connect to the PostgreSQL case store: out of memory");
   // Notices and warnings belong to the server log, never to our stdout/stderr.
   PQsetNoticeProcessor(conn, IgnoreNotice, nullptr);
   std::string label = Describe(conn, uri);

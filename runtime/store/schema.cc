@@ -109,7 +109,10 @@ void PrepareSchema(SqlConnection& db, int target) {
     throw;
   }
   // Readers go on while one process writes (SQLite; persistent once set).
-  if (db.Dialect() == "sqlite") db.Exec("PRAGMA journal_mode = WAL");
+  if (db.Dialect() == "sqlite") {
+    auto mode = db.Exec("PRAGMA journal_mode");
+    if (mode.empty() || mode[0][0] != "wal") db.Exec("PRAGMA journal_mode = WAL");
+  }
 }
 
 }  // namespace mskc::store

@@ -9,6 +9,7 @@ cd "$(dirname "$0")/../.."
 MSKC=${MSKC:-build/bin/mskc}
 [ -x "$MSKC" ] || tools/scripts/build.sh
 work=$(mktemp -d)
+chmod 755 "$work"  # the PostgreSQL server runs as its own user when we are root
 pg_dir=""
 cleanup() {
   [ -n "$pg_dir" ] && bash tools/scripts/pg-throwaway.sh stop "$pg_dir" >/dev/null 2>&1 || true
