@@ -7,6 +7,7 @@ packages=(
   llvm-19-dev
   libfmt-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev libedit-dev libsqlite3-dev
   libyaml-cpp-dev
+  postgresql-15 libpq-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 missing=()
