@@ -94,9 +94,14 @@ class SqliteConnection final : public SqlConnection {
     std::string message = std::string("the case store '") + path_ + "' failed (" + what + "): " +
                           sqlite3_errmsg(db_);
     if (IsBusy(rc)) throw StoreError(StoreError::Kind::kRetry, message);
+    if ((rc & 0xff) == SQLITE_CORRUPT)
+      throw StoreError(StoreError::Kind::kNotAStore,
+                       "the case store '" + path_ +
+                           "' is damaged (SQLite reports a malformed database); restore it from a "
+                           "backup");
     if (IsNotAStore(rc))
       throw StoreError(StoreError::Kind::kNotAStore,
-                       "'" + path_ + "' is not an mskc case store (not a valid SQLite database)");
+                       "'" + path_ + "' is not an mskc case store (not an SQLite database)");
     int primary = rc & 0xff;
     if (primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY || primary == SQLITE_IOERR ||
         primary == SQLITE_FULL || primary == SQLITE_PERM)
