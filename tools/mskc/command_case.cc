@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "runtime/store/case_service.h"
+#include "runtime/store/case_views.h"
 
 namespace mskc::tool {
 namespace {
@@ -44,6 +45,7 @@ ExitCode Print(const CommandResult& result) {
 }
 
 ExitCode Usage(const std::string& message) {
+  std::cout << store::ErrorJson(message) << "\n";
   std::cerr << "error: " << message << "\n";
   return ExitCode::kUsage;
 }

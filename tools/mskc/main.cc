@@ -6,6 +6,7 @@
 #include <iostream>
 #include <string>
 
+#include "runtime/store/case_views.h"
 #include "tools/mskc/command_case.h"
 #include "tools/mskc/commands.h"
 
@@ -110,9 +111,16 @@ int Main(int argc, char** argv) {
       return ToInt(ExitCode::kOk);
     }
     std::string message = e.what();
+    bool is_case = argc > 1 && std::string(argv[1]) == "case";
     if (message.find("subcommand is required") != std::string::npos)
-      message = "expected a command: check, eval, batch, test, repl, requirements, impact or case";
-    std::cerr << "error: " << message << "\nRun `mskc --help` for more information.\n";
+      message = is_case ? "expected a case command: submit, show, review, p2p, update, cancel, "
+                          "void, reconsider, change-dos, list, tick or history"
+                        : "expected a command: check, eval, batch, test, repl, requirements, "
+                          "impact or case";
+    // `mskc case` always answers with JSON on stdout, usage mistakes included.
+    if (is_case) std::cout << store::ErrorJson(message) << "\n";
+    std::cerr << "error: " << message << "\nRun `mskc " << (is_case ? "case " : "")
+              << "--help` for more information.\n";
     return ToInt(ExitCode::kUsage);
   }
 
