@@ -1,6 +1,7 @@
 #include "runtime/store/case_service.h"
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -110,6 +111,16 @@ CommandResult WithStore(const StoreTarget& store,
   }
 }
 
+// A read on an SQLite file that does not exist finds nothing and creates nothing.
+// A missing folder is more likely a typo: that one is reported when the store is opened.
+bool MissingFile(const StoreTarget& store) {
+  if (IsPostgresUri(store.db)) return false;
+  std::error_code ec;
+  std::filesystem::path path(store.db);
+  std::filesystem::path folder = path.parent_path().empty() ? "." : path.parent_path();
+  return !std::filesystem::exists(path, ec) && !ec && std::filesystem::is_directory(folder, ec);
+}
+
 CommandResult NotFound(const std::string& id) {
   return Refused(Refusal{RefusalCode::kNotFound, "no case with order id `" + id + "`"}, id);
 }
@@ -152,7 +163,7 @@ CommandResult ActOnCase(const StoreTarget& store, const std::string& id, Timesta
 CommandResult ReadCase(const StoreTarget& store, const std::string& id,
                        const std::function<std::string(SqlConnection&, const CaseRecord&)>& view) {
   std::optional<int64_t> order = lifecycle::ParseOrderId(id);
-  if (!order) return NotFound(id);
+  if (!order || MissingFile(store)) return NotFound(id);
   return WithStore(store, [&](SqlConnection& db) {
     return InReadTransaction(db, [&]() {
       std::optional<CaseRecord> r = LoadCase(db, *order);
@@ -263,6 +274,7 @@ CommandResult History(const StoreTarget& store, const std::string& id) {
 }
 
 CommandResult List(const StoreTarget& store, const ListFilter& filter) {
+  if (MissingFile(store)) return Done(ListJson({}));
   return WithStore(store, [&](SqlConnection& db) {
     return InReadTransaction(db, [&]() { return Done(ListJson(ListCases(db, filter))); });
   });

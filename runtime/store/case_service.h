@@ -15,7 +15,7 @@ namespace mskc::store {
 enum class ResultKind : uint8_t {
   kDone,      // exit 0
   kRefused,   // exit 1: a rule refused (JSON names the reason code)
-  kBadInput,  // exit 2: bad case, bad id syntax, unreadable or foreign store
+  kBadInput,  // exit 2: bad case or facts, rules that do not compile, unusable store
 };
 
 struct CommandResult {
@@ -36,6 +36,8 @@ struct SubmitRequest {
 };
 
 CommandResult Submit(const StoreTarget& store, const SubmitRequest& request);
+// An id that is not of the order-id shape names no order: NOT_FOUND. Reading commands never
+// create a store: on a missing SQLite file, show and history answer NOT_FOUND, list `[]`.
 CommandResult Show(const StoreTarget& store, const std::string& id);
 CommandResult History(const StoreTarget& store, const std::string& id);
 CommandResult List(const StoreTarget& store, const ListFilter& filter);

@@ -69,6 +69,14 @@ void RefuseForeign(SqlConnection& db) {
                      "the database is not an mskc case store (it holds other tables)");
 }
 
+void UnlockQuietly(SqlConnection& db) {
+  try {
+    db.Exec("SELECT pg_advisory_unlock(7270001)");
+  } catch (const StoreError&) {
+    // The connection is going away with its session lock.
+  }
+}
+
 }  // namespace
 
 int CurrentSchemaVersion() { return static_cast<int>(Migrations().size()); }
@@ -80,10 +88,12 @@ int StoredSchemaVersion(SqlConnection& db) {
 
 void PrepareSchema(SqlConnection& db, int target) {
   if (target <= 0) target = CurrentSchemaVersion();
-  db.BeginWrite();
+  // Concurrent first opens of one PostgreSQL database create the schema once: the lock is taken
+  // before the transaction begins, so its snapshot already sees what the previous holder made.
+  bool postgres = db.Dialect() == "postgresql";
+  if (postgres) db.Exec("SELECT pg_advisory_lock(7270001)");
   try {
-    // Concurrent first opens of one PostgreSQL database create the schema once.
-    if (db.Dialect() == "postgresql") db.Exec("SELECT pg_advisory_xact_lock(7270001)");
+    db.BeginWrite();
     RefuseForeign(db);
     bool fresh = !db.TableExists("mskc_meta");
     if (fresh) {
@@ -106,8 +116,10 @@ void PrepareSchema(SqlConnection& db, int target) {
     db.Commit();
   } catch (...) {
     db.Rollback();
+    if (postgres) UnlockQuietly(db);
     throw;
   }
+  if (postgres) db.Exec("SELECT pg_advisory_unlock(7270001)");
   // Readers go on while one process writes (SQLite; persistent once set).
   if (db.Dialect() == "sqlite") {
     auto mode = db.Exec("PRAGMA journal_mode");

@@ -111,7 +111,19 @@ CaseCommand::CaseCommand(CLI::App& app) : options_(std::make_unique<Options>()) 
       ->required()
       ->check(CLI::IsMember({"approve", "escalate", "deny"}));
   o.review->add_option("--line", o.line, "the line (1-based); default: every line awaiting review")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            int n = 0;
+            try {
+              size_t used = 0;
+              n = std::stoi(value, &used);
+              if (used != value.size()) n = 0;
+            } catch (const std::exception&) {
+              n = 0;
+            }
+            return n >= 1 ? std::string() : "expected a line number (1 or more), found \"" + value + "\"";
+          },
+          "N"));
   o.review->add_option("--reason", o.reason, "the reviewer's reason, kept in the audit log");
   at(o.review);
 
