@@ -74,6 +74,22 @@ absolute() {
   (cd "$1" && pwd -P)
 }
 
+# Where the server of DIR really lives: DIR itself, or a folder under /tmp named in DIR/real when
+# DIR cannot hold it (a parent folder the postgres user may not enter, such as root's home, or a
+# path too long for a Unix socket).
+real_of() {  # DIR
+  if [ -f "$1/real" ]; then cat "$1/real"; else echo "$1"; fi
+}
+
+# True when the server's owner can use DIR and its socket path fits in sun_path (107 bytes).
+usable() {  # DIR
+  [ $((${#1} + 15)) -le 107 ] || return 1
+  if is_root; then
+    chown postgres: "$1" && chmod 0755 "$1" || return 1
+  fi
+  as_owner test -w "$1" -a -x "$1"
+}
+
 # Percent-encodes a path for the URI's `host=` query value.
 uri_encode() {
   local s=$1 out="" c i
@@ -136,23 +152,23 @@ stop_server() {  # DIR
 }
 
 cmd_start() {
-  local dir
-  dir=$(absolute "$1")
+  local given dir
+  given=$(absolute "$1")
   require_bindir
-  # The socket path (DIR/.s.PGSQL.5432) must fit in sun_path (107 bytes).
-  [ $((${#dir} + 15)) -le 107 ] || die "folder path too long for a Unix socket: $dir"
   if is_root; then
     id postgres >/dev/null 2>&1 ||
       die "running as root needs the 'postgres' system user (installed by postgresql-15)"
   fi
   # A leftover from an interrupted run is stopped and replaced: every start is a fresh server.
+  dir=$(real_of "$given")
   stop_server "$dir"
-  rm -rf "$dir/data" "$dir/uri" "$dir/server.log" "$dir"/.s.PGSQL."$PORT"*
-  if is_root; then
-    chown postgres: "$dir"
-    chmod 0755 "$dir"
-    as_owner test -w "$dir" -a -x "$dir" ||
-      die "the postgres user cannot use $dir (a parent folder is not searchable?)"
+  [ "$dir" = "$given" ] || rm -rf "$dir"
+  rm -rf "$given/data" "$given/uri" "$given/real" "$given/server.log" "$given"/.s.PGSQL."$PORT"*
+  dir=$given
+  if ! usable "$dir"; then
+    dir=$(mktemp -d /tmp/mskc-pg.XXXXXX)
+    usable "$dir" || die "the postgres user cannot use $given nor $dir"
+    echo "$dir" >"$given/real"
   fi
   local log
   log=$(mktemp)
@@ -188,12 +204,13 @@ EOF
     fi
     sleep 1
   done
-  uri_for "$dir" postgres | tee "$dir/uri"
+  uri_for "$dir" postgres | tee "$given/uri"
 }
 
 cmd_createdb() {
   local dir name
   dir=$(cd "$1" 2>/dev/null && pwd -P) || die "no server folder $1 (run start first)"
+  dir=$(real_of "$dir")
   name=$2
   [[ "$name" =~ ^[A-Za-z0-9_][A-Za-z0-9_-]{0,62}$ ]] ||
     die "database name must be 1-63 letters, digits, '_' or '-': $name"
@@ -212,9 +229,11 @@ cmd_stop() {
   [ -e "$1" ] || return 0
   local dir
   dir=$(cd "$1" && pwd -P)
-  stop_server "$dir"
-  rm -rf "$dir"
-  [ ! -e "$dir" ] || die "could not remove $dir"
+  local real
+  real=$(real_of "$dir")
+  stop_server "$real"
+  rm -rf "$real" "$dir"
+  [ ! -e "$dir" ] && [ ! -e "$real" ] || die "could not remove $dir"
 }
 
 [ $# -ge 2 ] || usage
