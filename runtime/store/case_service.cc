@@ -159,18 +159,51 @@ CommandResult ActOnCase(const StoreTarget& store, const std::string& id, Timesta
   });
 }
 
-// Reads one case for show / history.
+// Reads one case for show / history. With an explicit "now" (`--at`), a deadline that has come
+// is applied first, as by any command on the case; without it, nothing is written.
 CommandResult ReadCase(const StoreTarget& store, const std::string& id,
+                       std::optional<Timestamp> now,
                        const std::function<std::string(SqlConnection&, const CaseRecord&)>& view) {
   std::optional<int64_t> order = lifecycle::ParseOrderId(id);
   if (!order || MissingFile(store)) return NotFound(id);
   return WithStore(store, [&](SqlConnection& db) {
+    if (now) {
+      return InWriteTransaction(db, [&](bool& commit) {
+        std::optional<CaseRecord> r = LoadCase(db, *order);
+        if (!r) {
+          commit = false;
+          return NotFound(id);
+        }
+        Events events;
+        if (lifecycle::ApplyDueDeadline(*r, *now, events)) {
+          SaveCase(db, *r);
+          AppendEvents(db, events);
+        }
+        return Done(view(db, *r));
+      });
+    }
     return InReadTransaction(db, [&]() {
       std::optional<CaseRecord> r = LoadCase(db, *order);
       if (!r) return NotFound(id);
       return Done(view(db, *r));
     });
   });
+}
+
+// Closes every case whose deadline has come by `now`, in the caller's transaction.
+std::vector<ClosedByDeadline> CloseDueCases(SqlConnection& db, Timestamp now) {
+  std::vector<ClosedByDeadline> closed;
+  for (int64_t order : CasesDueAt(db, now)) {
+    std::optional<CaseRecord> r = LoadCase(db, order);
+    if (!r) continue;
+    Timestamp deadline = *r->deadline;
+    Events events;
+    if (!lifecycle::ApplyDueDeadline(*r, now, events)) continue;
+    SaveCase(db, *r);
+    AppendEvents(db, events);
+    closed.push_back(ClosedByDeadline{order, deadline});
+  }
+  return closed;
 }
 
 // The determination as printed by submit: `order_id` after `case_id`.
@@ -263,39 +296,36 @@ CommandResult Submit(const StoreTarget& store, const SubmitRequest& request) {
   });
 }
 
-CommandResult Show(const StoreTarget& store, const std::string& id) {
-  return ReadCase(store, id, [](SqlConnection&, const CaseRecord& r) { return CaseJson(r); });
+CommandResult Show(const StoreTarget& store, const std::string& id,
+                   std::optional<Timestamp> now) {
+  return ReadCase(store, id, now,
+                  [](SqlConnection&, const CaseRecord& r) { return CaseJson(r); });
 }
 
-CommandResult History(const StoreTarget& store, const std::string& id) {
-  return ReadCase(store, id, [](SqlConnection& db, const CaseRecord& r) {
+CommandResult History(const StoreTarget& store, const std::string& id,
+                      std::optional<Timestamp> now) {
+  return ReadCase(store, id, now, [](SqlConnection& db, const CaseRecord& r) {
     return HistoryJson(r, LoadEvents(db, r.order_number));
   });
 }
 
-CommandResult List(const StoreTarget& store, const ListFilter& filter) {
+CommandResult List(const StoreTarget& store, const ListFilter& filter,
+                   std::optional<Timestamp> now) {
   if (MissingFile(store)) return Done(ListJson({}));
   return WithStore(store, [&](SqlConnection& db) {
+    if (now) {
+      return InWriteTransaction(db, [&](bool&) {
+        CloseDueCases(db, *now);
+        return Done(ListJson(ListCases(db, filter)));
+      });
+    }
     return InReadTransaction(db, [&]() { return Done(ListJson(ListCases(db, filter))); });
   });
 }
 
 CommandResult Tick(const StoreTarget& store, Timestamp now) {
   return WithStore(store, [&](SqlConnection& db) {
-    return InWriteTransaction(db, [&](bool&) {
-      std::vector<ClosedByDeadline> closed;
-      for (int64_t order : CasesDueAt(db, now)) {
-        std::optional<CaseRecord> r = LoadCase(db, order);
-        if (!r) continue;
-        Timestamp deadline = *r->deadline;
-        Events events;
-        if (!lifecycle::ApplyDueDeadline(*r, now, events)) continue;
-        SaveCase(db, *r);
-        AppendEvents(db, events);
-        closed.push_back(ClosedByDeadline{order, deadline});
-      }
-      return Done(TickJson(now, closed));
-    });
+    return InWriteTransaction(db, [&](bool&) { return Done(TickJson(now, CloseDueCases(db, now))); });
   });
 }
 

@@ -38,9 +38,14 @@ struct SubmitRequest {
 CommandResult Submit(const StoreTarget& store, const SubmitRequest& request);
 // An id that is not of the order-id shape names no order: NOT_FOUND. Reading commands never
 // create a store: on a missing SQLite file, show and history answer NOT_FOUND, list `[]`.
-CommandResult Show(const StoreTarget& store, const std::string& id);
-CommandResult History(const StoreTarget& store, const std::string& id);
-CommandResult List(const StoreTarget& store, const ListFilter& filter);
+// Given a "now" (`--at`), they first apply the deadlines that have come by then, as every
+// command on a case does; without one they only read.
+CommandResult Show(const StoreTarget& store, const std::string& id,
+                   std::optional<lifecycle::Timestamp> now = std::nullopt);
+CommandResult History(const StoreTarget& store, const std::string& id,
+                      std::optional<lifecycle::Timestamp> now = std::nullopt);
+CommandResult List(const StoreTarget& store, const ListFilter& filter,
+                   std::optional<lifecycle::Timestamp> now = std::nullopt);
 CommandResult Tick(const StoreTarget& store, lifecycle::Timestamp now);
 
 CommandResult Review(const StoreTarget& store, const std::string& id,

@@ -99,8 +99,10 @@ CaseCommand::CaseCommand(CLI::App& app) : options_(std::make_unique<Options>()) 
 
   o.show = sub("show", "the case, its lines, status and the determination made at submit");
   id(o.show);
+  at(o.show);
   o.history = sub("history", "the audit events of a case, oldest first");
   id(o.history);
+  at(o.history);
 
   o.review = sub("review", "a nurse's or physician's decision on the case or one line");
   id(o.review);
@@ -158,6 +160,7 @@ CaseCommand::CaseCommand(CLI::App& app) : options_(std::make_unique<Options>()) 
   o.list = sub("list", "matching cases, newest first");
   o.list->add_option("--member", o.member, "member id");
   o.list->add_option("--status", o.status, "status, e.g. \"In Progress\"");
+  at(o.list);
   o.tick = sub("tick", "apply pend deadlines (S5) to every pended case");
   at(o.tick);
 }
@@ -169,12 +172,14 @@ bool CaseCommand::parsed() const { return cmd_->parsed(); }
 ExitCode CaseCommand::Run() {
   Options& o = *options_;
   Timestamp now = Timestamp::Now();
+  std::optional<Timestamp> explicit_now;  // reads apply deadlines only when `--at` is given
   if (!o.at.empty()) {
     std::optional<Timestamp> parsed = Timestamp::Parse(o.at);
     if (!parsed)
       return Usage("--at: expected an ISO date or date-time (2021-03-01 or 2021-03-01T09:30:00Z), "
                    "found \"" + o.at + "\"");
     now = *parsed;
+    explicit_now = now;
   }
   if (o.db.empty()) return Usage("--db: expected a file or a postgresql:// URI");
   store::StoreTarget target{o.db, o.backend == "interp" ? driver::Backend::kInterpreter
@@ -188,8 +193,8 @@ ExitCode CaseCommand::Run() {
     request.now = now;
     return Print(store::Submit(target, request));
   }
-  if (o.show->parsed()) return Print(store::Show(target, o.id));
-  if (o.history->parsed()) return Print(store::History(target, o.id));
+  if (o.show->parsed()) return Print(store::Show(target, o.id, explicit_now));
+  if (o.history->parsed()) return Print(store::History(target, o.id, explicit_now));
   if (o.review->parsed()) {
     lifecycle::ReviewRequest request;
     request.role = o.role == "physician" ? lifecycle::Role::kPhysician : lifecycle::Role::kNurse;
@@ -232,7 +237,7 @@ ExitCode CaseCommand::Run() {
                      "Non-Authorized, Multiple Decisions Rendered, Voluntarily Cancelled, "
                      "Not Reviewed/Error Entry, Other Impact; found \"" + o.status + "\"");
     }
-    return Print(store::List(target, filter));
+    return Print(store::List(target, filter, explicit_now));
   }
   if (o.tick->parsed()) return Print(store::Tick(target, now));
   return Usage("expected a case command");
