@@ -175,5 +175,19 @@ TEST_P(DeadlineTest, DeadlineDeniesTheLinesStillAwaitingReview) {
   EXPECT_EQ(reopened["lines"][1].value("decision", ""), "awaiting_physician");
 }
 
+// `show`, `history` and `list` only read without `--at`; with it they apply the deadlines due.
+TEST_P(DeadlineTest, ReadsApplyDueDeadlinesOnlyWhenGivenANow) {
+  std::string plain = SubmitFile("pended_missing_info", "2021-03-01").value("order_id", "");
+  EXPECT_EQ(Status(plain), "In Progress");  // the system clock is years past the deadline
+  Json before = Ok(store::Show(target_, plain, At("2021-03-14T23:59:59Z")));
+  EXPECT_EQ(before.value("status", ""), "In Progress");
+  Json listed = CasesOf(Ok(store::List(target_, {}, At("2021-03-15"))));
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].value("status", ""), "Non-Authorized");
+  ExpectClosedAt(plain, "2021-03-15T00:00:00Z");
+  Json events = EventsOf(Ok(store::History(target_, plain, At("2021-04-01"))));
+  EXPECT_EQ(EventNames(events), (std::vector<std::string>{"submit", "deadline"}));
+}
+
 }  // namespace
 }  // namespace mskc::store
