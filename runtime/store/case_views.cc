@@ -40,6 +40,13 @@ Json ReasonCodes(const CaseRecord& r) {
   return out;
 }
 
+// The automatic outcome of the latest evaluation (submit, or the last update).
+Json EvaluatedOutcome(const CaseRecord& r) {
+  Json d = Embedded(r.latest_json.empty() ? r.determination_json : r.latest_json);
+  if (d.is_object() && d.contains("outcome") && d["outcome"].is_string()) return d["outcome"];
+  return Json(nullptr);
+}
+
 Json LineJson(const lifecycle::LineRecord& l) {
   bool valid = l.state == LineState::kApproved || l.state == LineState::kNotificationOnly;
   return Json{{"line", l.number},
@@ -59,6 +66,7 @@ Json CaseObject(const CaseRecord& r, bool with_determination) {
          {"case_id", r.case_id},
          {"member_id", r.member_id},
          {"health_plan", r.plan},
+         {"outcome", EvaluatedOutcome(r)},
          {"status", std::string(determination::CaseStatusName(r.status))},
          {"status_reason", OptReason(r.status_reason)},
          {"reason_codes", ReasonCodes(r)},
