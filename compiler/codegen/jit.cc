@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "compiler/codegen/ir_emitter.h"
+#include "compiler/codegen/object_cache.h"
 #include "compiler/codegen/runtime_symbols.h"
 #include "llvm/Analysis/CGSCCPassManager.h"
 #include "llvm/Analysis/LoopAnalysisManager.h"
@@ -157,9 +158,19 @@ std::string EmitGuideline(const ir::Program& program, size_t g,
 // Optimises and compiles modules to objects until none is left. Each worker has its own
 // TargetMachine (they are not thread-safe); each module its own context, so workers share nothing.
 void CompileModules(std::vector<GuidelineModule>& modules, std::atomic<size_t>& next,
-                    llvm::TargetMachine& tm, int opt_level) {
+                    llvm::TargetMachine& tm, int opt_level, const internal::ObjectCache& cache,
+                    const llvm::orc::JITTargetMachineBuilder& target) {
   for (size_t i = next++; i < modules.size(); i = next++) {
     GuidelineModule& gm = modules[i];
+    std::string key;
+    if (cache.enabled()) {
+      key = cache.Key(*gm.module, target, opt_level);
+      if (cache.Load(key, &gm.object, &gm.ir_text)) {
+        gm.module.reset();
+        gm.context.reset();
+        continue;
+      }
+    }
     Optimize(*gm.module, tm, opt_level);
     llvm::raw_string_ostream os(gm.ir_text);
     gm.module->print(os, nullptr);
@@ -168,6 +179,7 @@ void CompileModules(std::vector<GuidelineModule>& modules, std::atomic<size_t>& 
     auto object = compile(*gm.module);
     if (object) {
       gm.object = std::move(*object);
+      if (cache.enabled()) cache.Store(key, *gm.object, gm.ir_text);
     } else {
       gm.error = ToString(object.takeError());
     }
@@ -211,10 +223,12 @@ std::unique_ptr<JitProgram> JitProgram::Create(const ir::Program& program,
     machines.push_back(std::move(*tm));
   }
   std::atomic<size_t> next{0};
+  internal::ObjectCache cache(options.cache_dir);
   std::vector<std::thread> threads;
   for (unsigned w = 1; w < workers; ++w)
-    threads.emplace_back([&, w] { CompileModules(modules, next, *machines[w], options.opt_level); });
-  CompileModules(modules, next, *machines[0], options.opt_level);  // the caller works too
+    threads.emplace_back(
+        [&, w] { CompileModules(modules, next, *machines[w], options.opt_level, cache, *target); });
+  CompileModules(modules, next, *machines[0], options.opt_level, cache, *target);  // caller too
   for (std::thread& t : threads) t.join();
 
   // The JIT only links: no process symbols (only the explicit helper list) and no platform

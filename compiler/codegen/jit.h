@@ -16,6 +16,8 @@ struct JitOptions {
   // Threads that optimise and compile guidelines concurrently; 0 = one per hardware thread.
   // Always capped at the number of guidelines. (Added by codegen.)
   int compile_threads = 0;
+  // Compiled objects are kept here by content and reused by later processes; empty = no cache.
+  std::string cache_dir;
 };
 
 // Owns the LLJIT instance and the compiled code of one program. Thread-safe after Create.

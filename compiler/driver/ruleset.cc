@@ -22,7 +22,9 @@ class CompiledRuleset : public Ruleset {
   bool Build(diag::DiagnosticEngine& diags) {
     if (backend_ == Backend::kJit) {
       std::string error;
-      jit_ = codegen::JitProgram::Create(*program_, codegen::JitOptions{}, &error);
+      codegen::JitOptions options;
+      options.cache_dir = JitCacheDir();
+      jit_ = codegen::JitProgram::Create(*program_, options, &error);
       if (!jit_) {
         diags.Error(diag::DiagId::kIoError, {}, "native code generation failed: " + error);
         return false;
@@ -71,6 +73,18 @@ std::unique_ptr<Ruleset> Ruleset::Compile(const std::vector<std::string>& paths,
   auto ruleset = std::make_unique<CompiledRuleset>(std::move(program), options.backend);
   if (!ruleset->Build(diags)) return nullptr;
   return ruleset;
+}
+
+std::string JitCacheDir() {
+  if (const char* env = std::getenv("MSKC_JIT_CACHE")) {
+    std::string dir = env;
+    return dir == "off" ? std::string() : dir;
+  }
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0')
+    return std::string(xdg) + "/mskc/jit";
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
+    return std::string(home) + "/.cache/mskc/jit";
+  return {};
 }
 
 std::string DefaultRulesDir() {

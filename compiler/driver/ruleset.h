@@ -41,4 +41,8 @@ class Ruleset {
 // The shipped library folder compiled into the binary (`--rules` default).
 std::string DefaultRulesDir();
 
+// Where the JIT keeps compiled objects between runs: `MSKC_JIT_CACHE` (`off` or empty: no
+// cache), else `$XDG_CACHE_HOME/mskc/jit`, else `~/.cache/mskc/jit`.
+std::string JitCacheDir();
+
 }  // namespace mskc::driver

@@ -29,8 +29,8 @@ class Rules {
     const char* root = std::getenv("MSKC_SOURCE_DIR");
     std::string dir = std::string(root ? root : ".") + "/guidelines";
     diag::DiagnosticEngine d1, d2;
-    jit_ = driver::Ruleset::Compile({dir}, {driver::Backend::kJit}, s1_, d1);
-    interp_ = driver::Ruleset::Compile({dir}, {driver::Backend::kInterpreter}, s2_, d2);
+    jit_ = driver::Ruleset::Compile({dir}, {driver::Backend::kJit, {}}, s1_, d1);
+    interp_ = driver::Ruleset::Compile({dir}, {driver::Backend::kInterpreter, {}}, s2_, d2);
   }
   source::SourceManager s1_, s2_;
   std::unique_ptr<driver::Ruleset> jit_, interp_;

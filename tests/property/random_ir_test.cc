@@ -95,9 +95,9 @@ TEST_P(RandomIrTest, JitAtO0AndO2MatchesTheInterpreter) {
   RandomProgram p(seed);
   const auto start = std::chrono::steady_clock::now();
   std::string error;
-  auto o0 = codegen::JitProgram::Create(p.t.program(), codegen::JitOptions{0, true, 0}, &error);
+  auto o0 = codegen::JitProgram::Create(p.t.program(), codegen::JitOptions{0, true, 0, {}}, &error);
   ASSERT_NE(o0, nullptr) << "seed " << seed << ": " << error;
-  auto o2 = codegen::JitProgram::Create(p.t.program(), codegen::JitOptions{2, true, 0}, &error);
+  auto o2 = codegen::JitProgram::Create(p.t.program(), codegen::JitOptions{2, true, 0, {}}, &error);
   ASSERT_NE(o2, nullptr) << "seed " << seed << ": " << error;
   const double compile_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -141,7 +141,7 @@ TEST_F(JitProgramTest, EmptyProgramsAndVersionsCompile) {
 TEST_F(JitProgramTest, EveryOptimisationLevelAgrees) {
   std::vector<std::vector<Tri>> expected;
   for (int level = 0; level <= 3; ++level) {
-    t.Compile(Criteria(0), JitOptions{level, true});
+    t.Compile(Criteria(0), JitOptions{level, true, 0, {}});
     for (int k = 0; k < 12; ++k) {
       FillCase(k);
       if (level == 0) {
@@ -258,7 +258,7 @@ TEST_F(JitProgramTest, CompileTimeAtShippedLibrarySize) {
     std::string error;
     const auto start = std::chrono::steady_clock::now();
     const std::clock_t cpu_start = std::clock();
-    auto jit = JitProgram::Create(p, JitOptions{setting.level, true, setting.threads}, &error);
+    auto jit = JitProgram::Create(p, JitOptions{setting.level, true, setting.threads, {}}, &error);
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     const double cpu_ms = 1000.0 * static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
