@@ -1,6 +1,7 @@
 #include "compiler/source/source_manager.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -18,6 +19,9 @@ FileId SourceManager::Add(std::string path, std::string text) {
 }
 
 std::optional<FileId> SourceManager::Load(const std::string& path) {
+  // Only regular files: a pipe would wait forever, a folder cannot be read.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   std::ostringstream buffer;

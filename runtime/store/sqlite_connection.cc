@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 
 #include "runtime/store/sql_connection.h"
@@ -117,6 +118,11 @@ class SqliteConnection final : public SqlConnection {
 }  // namespace
 
 std::unique_ptr<SqlConnection> OpenSqlite(const std::string& path) {
+  // A folder, a pipe or a device is never a store (reading a pipe would wait forever).
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
+    throw StoreError(StoreError::Kind::kNotAStore,
+                     "'" + path + "' is not an mskc case store (not a regular file)");
   if (LooksForeign(path))
     throw StoreError(StoreError::Kind::kNotAStore,
                      "'" + path + "' is not an mskc case store (not an SQLite database)");

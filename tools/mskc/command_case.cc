@@ -10,6 +10,7 @@
 
 #include "runtime/store/case_service.h"
 #include "runtime/store/case_views.h"
+#include "tools/mskc/read_input.h"
 
 namespace mskc::tool {
 namespace {
@@ -18,19 +19,6 @@ using lifecycle::Timestamp;
 using store::CommandResult;
 
 constexpr const char* kDefaultDb = "mskc-cases.db";
-
-bool ReadInput(const std::string& path, std::string& text) {
-  if (path == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    text = buffer.str();
-    return !std::cin.bad();
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
-}
 
 ExitCode Print(const CommandResult& result) {
   std::cout << result.json << "\n";
@@ -187,8 +175,8 @@ ExitCode CaseCommand::Run() {
 
   if (o.submit->parsed()) {
     store::SubmitRequest request;
-    if (!ReadInput(o.path, request.case_text))
-      return Usage("cannot read '" + o.path + "': " + std::strerror(errno));
+    if (std::string problem = ReadInput(o.path, request.case_text); !problem.empty())
+      return Usage(problem);
     request.rules_dir = o.rules;
     request.now = now;
     return Print(store::Submit(target, request));
@@ -215,8 +203,7 @@ ExitCode CaseCommand::Run() {
   }
   if (o.update->parsed()) {
     std::string facts;
-    if (!ReadInput(o.path, facts))
-      return Usage("cannot read '" + o.path + "': " + std::strerror(errno));
+    if (std::string problem = ReadInput(o.path, facts); !problem.empty()) return Usage(problem);
     return Print(store::Update(target, o.id, facts, now));
   }
   if (o.p2p->parsed()) {

@@ -12,30 +12,14 @@
 #include "runtime/determination/json_writer.h"
 #include "runtime/rules/decide.h"
 #include "tools/mskc/commands.h"
+#include "tools/mskc/read_input.h"
 
 namespace mskc::tool {
-namespace {
-
-bool ReadInput(const std::string& path, std::string& text) {
-  if (path == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    text = buffer.str();
-    return !std::cin.bad();
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
-}
-
-}  // namespace
 
 ExitCode RunEval(const EvalOptions& options) {
   std::string text;
-  if (!ReadInput(options.case_path, text)) {
-    std::cerr << "error: cannot read '" << options.case_path << "': " << std::strerror(errno)
-              << "\n";
+  if (std::string problem = ReadInput(options.case_path, text); !problem.empty()) {
+    std::cerr << "error: " << problem << "\n";
     return ExitCode::kUsage;
   }
   LoadedRules rules = LoadRules(options.rules_dir, options.backend);

@@ -26,7 +26,7 @@ expect_refused_store() {
   local step=$1 file=$2 folder listing cmd
   folder=$(dirname "$file")
   listing=$(ls -lA --time-style=+%s.%N "$folder" 2>&1)
-  [ -d "$file" ] || cp -p "$file" "$WORK/.copy" 2>/dev/null
+  [ -d "$file" ] || [ -p "$file" ] || cp -p "$file" "$WORK/.copy" 2>/dev/null
   for cmd in "${commands[@]}"; do
     # shellcheck disable=SC2086  # the command's words
     mc --db "$file" $cmd
@@ -78,6 +78,13 @@ rmdir "$(dirname "$f")" && mkdir -p "$f"  # store.db is itself a directory
 expect_refused_store "a directory" "$f"
 ok
 [ -z "$(ls -A "$f")" ] || fail "a directory as store: files were created in it"
+
+# A named pipe: refused at once (reading it would wait forever for a writer).
+f=$(fresh pipe)
+mkfifo "$f"
+expect_refused_store "a named pipe" "$f"
+ok
+[ -p "$f" ] || fail "a named pipe as store: it was replaced"
 
 mc --db "$WORK/missing/folder/store.db" list
 expect_bad_input "a path in a missing folder"

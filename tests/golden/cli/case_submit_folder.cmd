@@ -1,0 +1,1 @@
+case submit --db unused.db a_folder.json

@@ -1,0 +1,1 @@
+eval a_folder.json
