@@ -196,26 +196,31 @@ Step Review(CaseRecord& r, const ReviewRequest& request, Timestamp now, Events& 
   return std::nullopt;
 }
 
-Step Cancel(CaseRecord& r, Timestamp now, Events& events) {
-  if (!IsAllowed(Command::kCancel, r.status)) return Illegal(r, Command::kCancel);
+namespace {
+
+// Cancel and void: the case leaves the review path for good, from the statuses the table allows.
+Step Close(CaseRecord& r, Command command, CaseStatus to, Role actor, const char* detail,
+           Timestamp now, Events& events) {
+  if (!IsAllowed(command, r.status)) return Illegal(r, command);
   CaseStatus from = r.status;
-  r.status = CaseStatus::kVoluntarilyCancelled;
+  r.status = to;
   r.deadline.reset();
   r.updated_at = now;
-  AddEvent(r, events, now, Role::kProvider, "cancel", from, std::nullopt, std::nullopt,
-           "withdrawn by the provider");
+  AddEvent(r, events, now, actor, std::string(CommandName(command)), from, std::nullopt,
+           std::nullopt, detail);
   return std::nullopt;
 }
 
+}  // namespace
+
+Step Cancel(CaseRecord& r, Timestamp now, Events& events) {
+  return Close(r, Command::kCancel, CaseStatus::kVoluntarilyCancelled, Role::kProvider,
+               "withdrawn by the provider", now, events);
+}
+
 Step Void(CaseRecord& r, Timestamp now, Events& events) {
-  if (!IsAllowed(Command::kVoid, r.status)) return Illegal(r, Command::kVoid);
-  CaseStatus from = r.status;
-  r.status = CaseStatus::kNotReviewedErrorEntry;
-  r.deadline.reset();
-  r.updated_at = now;
-  AddEvent(r, events, now, Role::kStaff, "void", from, std::nullopt, std::nullopt,
-           "entered by mistake");
-  return std::nullopt;
+  return Close(r, Command::kVoid, CaseStatus::kNotReviewedErrorEntry, Role::kStaff,
+               "entered by mistake", now, events);
 }
 
 Step Reconsider(CaseRecord& r, Timestamp now, Events& events) {

@@ -56,13 +56,18 @@ std::string WithoutValue(const cases::CaseError& error) {
   return text;
 }
 
-// Runs `body` in one write transaction, again from the start when it loses a race.
-CommandResult InWriteTransaction(SqlConnection& db,
-                                 const std::function<CommandResult(bool& commit)>& body) {
+// Runs `body` in one transaction (a write transaction when `write`), again from the start when
+// it loses a race. `body` clears `commit` to roll a write back.
+CommandResult InTransaction(SqlConnection& db, bool write,
+                            const std::function<CommandResult(bool& commit)>& body) {
   std::mt19937 jitter(std::random_device{}());
   for (int attempt = 1;; ++attempt) {
     try {
-      db.BeginWrite();
+      if (write) {
+        db.BeginWrite();
+      } else {
+        db.BeginRead();
+      }
       bool commit = true;
       CommandResult result = body(commit);
       if (commit) {
@@ -83,19 +88,9 @@ CommandResult InWriteTransaction(SqlConnection& db,
   }
 }
 
-CommandResult InReadTransaction(SqlConnection& db, const std::function<CommandResult()>& body) {
-  for (int attempt = 1;; ++attempt) {
-    try {
-      db.BeginRead();
-      CommandResult result = body();
-      db.Commit();
-      return result;
-    } catch (const StoreError& e) {
-      db.Rollback();
-      if (e.kind() != StoreError::Kind::kRetry || attempt >= kMaxAttempts) throw;
-      std::this_thread::sleep_for(std::chrono::milliseconds(2 * attempt));
-    }
-  }
+CommandResult InWriteTransaction(SqlConnection& db,
+                                 const std::function<CommandResult(bool& commit)>& body) {
+  return InTransaction(db, /*write=*/true, body);
 }
 
 // Opens the store and turns store failures into a clear message (exit 2).
@@ -167,24 +162,17 @@ CommandResult ReadCase(const StoreTarget& store, const std::string& id,
   std::optional<int64_t> order = lifecycle::ParseOrderId(id);
   if (!order || MissingFile(store)) return NotFound(id);
   return WithStore(store, [&](SqlConnection& db) {
-    if (now) {
-      return InWriteTransaction(db, [&](bool& commit) {
-        std::optional<CaseRecord> r = LoadCase(db, *order);
-        if (!r) {
-          commit = false;
-          return NotFound(id);
-        }
-        Events events;
-        if (lifecycle::ApplyDueDeadline(*r, *now, events)) {
-          SaveCase(db, *r);
-          AppendEvents(db, events);
-        }
-        return Done(view(db, *r));
-      });
-    }
-    return InReadTransaction(db, [&]() {
+    return InTransaction(db, /*write=*/now.has_value(), [&](bool& commit) {
       std::optional<CaseRecord> r = LoadCase(db, *order);
-      if (!r) return NotFound(id);
+      if (!r) {
+        commit = false;
+        return NotFound(id);
+      }
+      Events events;
+      if (now && lifecycle::ApplyDueDeadline(*r, *now, events)) {
+        SaveCase(db, *r);
+        AppendEvents(db, events);
+      }
       return Done(view(db, *r));
     });
   });
@@ -305,7 +293,7 @@ CommandResult Show(const StoreTarget& store, const std::string& id,
 CommandResult History(const StoreTarget& store, const std::string& id,
                       std::optional<Timestamp> now) {
   return ReadCase(store, id, now, [](SqlConnection& db, const CaseRecord& r) {
-    return HistoryJson(r, LoadEvents(db, r.order_number));
+    return HistoryJson(LoadEvents(db, r.order_number));
   });
 }
 
@@ -313,19 +301,16 @@ CommandResult List(const StoreTarget& store, const ListFilter& filter,
                    std::optional<Timestamp> now) {
   if (MissingFile(store)) return Done(ListJson({}));
   return WithStore(store, [&](SqlConnection& db) {
-    if (now) {
-      return InWriteTransaction(db, [&](bool&) {
-        CloseDueCases(db, *now);
-        return Done(ListJson(ListCases(db, filter)));
-      });
-    }
-    return InReadTransaction(db, [&]() { return Done(ListJson(ListCases(db, filter))); });
+    return InTransaction(db, /*write=*/now.has_value(), [&](bool&) {
+      if (now) CloseDueCases(db, *now);
+      return Done(ListJson(ListCases(db, filter)));
+    });
   });
 }
 
 CommandResult Tick(const StoreTarget& store, Timestamp now) {
   return WithStore(store, [&](SqlConnection& db) {
-    return InWriteTransaction(db, [&](bool&) { return Done(TickJson(now, CloseDueCases(db, now))); });
+    return InWriteTransaction(db, [&](bool&) { return Done(TickJson(CloseDueCases(db, now))); });
   });
 }
 

@@ -38,11 +38,9 @@ bool ParseObject(const std::string& text, Json& out, std::string& error) {
   return true;
 }
 
-}  // namespace
-
-bool ValidateFacts(const std::string& facts_text, std::string& error) {
-  Json facts;
-  if (!ParseObject(facts_text, facts, error)) return false;
+// FACTS, parsed: no field that identifies or schedules the request, lists and objects where
+// the case has them.
+bool CheckFacts(const Json& facts, std::string& error) {
   for (auto it = facts.begin(); it != facts.end(); ++it) {
     if (In(kFixed, it.key())) {
       error = "`" + it.key() + "` cannot change on a filed case (update merges clinical facts " +
@@ -61,10 +59,17 @@ bool ValidateFacts(const std::string& facts_text, std::string& error) {
   return true;
 }
 
+}  // namespace
+
+bool ValidateFacts(const std::string& facts_text, std::string& error) {
+  Json facts;
+  return ParseObject(facts_text, facts, error) && CheckFacts(facts, error);
+}
+
 bool MergeFacts(const std::string& case_text, const std::string& facts_text, std::string& merged,
                 std::string& error) {
   Json c, facts;
-  if (!ValidateFacts(facts_text, error) || !ParseObject(facts_text, facts, error)) return false;
+  if (!ParseObject(facts_text, facts, error) || !CheckFacts(facts, error)) return false;
   if (!ParseObject(case_text, c, error)) {
     error = "the filed case cannot be read again";
     return false;

@@ -24,11 +24,15 @@ Json Embedded(const std::string& text) {
   return j.is_discarded() ? Json(nullptr) : j;
 }
 
+// The latest evaluation: the re-evaluation of the last update, else the one made at submit.
+Json LatestEvaluation(const CaseRecord& r) {
+  return Embedded(r.latest_json.empty() ? r.determination_json : r.latest_json);
+}
+
 // The codes behind the current status: the store's own (DUPLICATE_ORDER, INFO_NOT_PROVIDED)
-// after the determination's, in the contract's order.
-Json ReasonCodes(const CaseRecord& r) {
+// after the latest evaluation's, in the contract's order.
+Json ReasonCodes(const CaseRecord& r, const Json& d) {
   determination::ReasonCodeSet codes;
-  Json d = Embedded(r.latest_json.empty() ? r.determination_json : r.latest_json);
   if (d.is_object() && d.contains("reason_codes") && d["reason_codes"].is_array()) {
     for (const Json& c : d["reason_codes"])
       if (c.is_string())
@@ -40,9 +44,8 @@ Json ReasonCodes(const CaseRecord& r) {
   return out;
 }
 
-// The automatic outcome of the latest evaluation (submit, or the last update).
-Json EvaluatedOutcome(const CaseRecord& r) {
-  Json d = Embedded(r.latest_json.empty() ? r.determination_json : r.latest_json);
+// The automatic outcome of the latest evaluation.
+Json EvaluatedOutcome(const Json& d) {
   if (d.is_object() && d.contains("outcome") && d["outcome"].is_string()) return d["outcome"];
   return Json(nullptr);
 }
@@ -62,14 +65,15 @@ Json LineJson(const lifecycle::LineRecord& l) {
 Json CaseObject(const CaseRecord& r, bool with_determination) {
   Json lines = Json::array();
   for (const auto& l : r.lines) lines.push_back(LineJson(l));
+  Json latest = LatestEvaluation(r);
   Json j{{"order_id", lifecycle::FormatOrderId(r.order_number)},
          {"case_id", r.case_id},
          {"member_id", r.member_id},
          {"health_plan", r.plan},
-         {"outcome", EvaluatedOutcome(r)},
+         {"outcome", EvaluatedOutcome(latest)},
          {"status", std::string(determination::CaseStatusName(r.status))},
          {"status_reason", OptReason(r.status_reason)},
-         {"reason_codes", ReasonCodes(r)},
+         {"reason_codes", ReasonCodes(r, latest)},
          {"review", std::string(NextReviewer(r))},
          {"urgent", r.urgent},
          {"received_at", r.received_at.ToString()},
@@ -105,8 +109,7 @@ std::string CaseJson(const CaseRecord& r, bool with_determination) {
   return Dump(CaseObject(r, with_determination));
 }
 
-std::string HistoryJson(const CaseRecord& r, const std::vector<lifecycle::AuditEvent>& events) {
-  (void)r;
+std::string HistoryJson(const std::vector<lifecycle::AuditEvent>& events) {
   Json list = Json::array();
   for (const auto& e : events) {
     list.push_back(
@@ -139,7 +142,7 @@ std::string ListJson(const std::vector<CaseRecord>& cases) {
   return Dump(list);
 }
 
-std::string TickJson(lifecycle::Timestamp now, const std::vector<ClosedByDeadline>& closed) {
+std::string TickJson(const std::vector<ClosedByDeadline>& closed) {
   Json list = Json::array();
   for (const auto& c : closed) {
     list.push_back(Json{{"order_id", lifecycle::FormatOrderId(c.order_number)},
@@ -148,7 +151,6 @@ std::string TickJson(lifecycle::Timestamp now, const std::vector<ClosedByDeadlin
                         {"reason_code", "INFO_NOT_PROVIDED"},
                         {"deadline", c.deadline.ToString()}});
   }
-  (void)now;
   return Dump(list);
 }
 

@@ -18,10 +18,9 @@ struct ClosedByDeadline {
 // `with_determination`: `show` adds the determination made at submit (and the latest
 // re-evaluation); the commands that change a case print the case without them.
 std::string CaseJson(const lifecycle::CaseRecord& r, bool with_determination = true);
-std::string HistoryJson(const lifecycle::CaseRecord& r,
-                        const std::vector<lifecycle::AuditEvent>& events);
+std::string HistoryJson(const std::vector<lifecycle::AuditEvent>& events);
 std::string ListJson(const std::vector<lifecycle::CaseRecord>& cases);
-std::string TickJson(lifecycle::Timestamp now, const std::vector<ClosedByDeadline>& closed);
+std::string TickJson(const std::vector<ClosedByDeadline>& closed);
 std::string RefusalJson(const lifecycle::Refusal& refusal, const std::string& id);
 std::string ErrorJson(const std::string& message);
 
