@@ -5,12 +5,13 @@
 #include <vector>
 
 #include "compiler/diag/diagnostic.h"
+#include "runtime/core/limits.h"
 
 namespace mskc::diag {
 
 class DiagnosticEngine {
  public:
-  static constexpr size_t kMaxErrors = 50;
+  static constexpr size_t kMaxErrors = limits::kMaxErrors;
 
   Diagnostic& Error(DiagId id, source::Span span, std::string message);
   Diagnostic& Warning(DiagId id, source::Span span, std::string message);

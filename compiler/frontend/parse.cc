@@ -1,16 +1,19 @@
 #include "compiler/frontend/parse.h"
 
+#include <fmt/format.h>
+
 #include "MskLexer.h"
 #include "MskParser.h"
 #include "compiler/frontend/internal/builder.h"
 #include "compiler/frontend/internal/syntax_errors.h"
+#include "runtime/core/limits.h"
 
 namespace mskc::frontend {
 namespace {
 
 // ANTLR parses by recursive descent: bound nesting before parsing so that no input can
 // exhaust the stack.
-constexpr int kMaxNesting = 128;
+constexpr int kMaxNesting = limits::kMaxNesting;
 
 bool CheckNesting(source::FileId file, const source::SourceManager& sources,
                   diag::DiagnosticEngine& diags) {
@@ -30,7 +33,7 @@ bool CheckNesting(source::FileId file, const source::SourceManager& sources,
     else if (c == '(' || c == '{') {
       if (++depth > kMaxNesting) {
         diags.Error(diag::DiagId::kRecursion, {file, i, i + 1},
-                    "expression nested too deeply (more than 128 levels)");
+                    fmt::format("expression nested too deeply (more than {} levels)", kMaxNesting));
         return false;
       }
     } else if (c == ')' || c == '}') {

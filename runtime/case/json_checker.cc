@@ -1,4 +1,5 @@
 #include "runtime/case/json_checker.h"
+#include "runtime/core/limits.h"
 
 #include <algorithm>
 #include <array>
@@ -21,7 +22,7 @@ std::string Path::Render() const {
 }
 
 std::string Quote(std::string_view text) {
-  constexpr size_t kMaxShown = 60;
+  constexpr size_t kMaxShown = limits::kMaxQuotedChars;
   bool shortened = text.size() > kMaxShown;
   if (shortened) {
     text = text.substr(0, kMaxShown);

@@ -4,13 +4,15 @@
 
 #include <set>
 
+#include "runtime/core/limits.h"
+
 namespace mskc::frontend::internal {
 
 using P = mskc_grammar::MskParser;
 
 namespace {
 
-constexpr size_t kMaxSyntaxErrorsPerFile = 20;
+constexpr size_t kMaxSyntaxErrorsPerFile = limits::kMaxSyntaxErrorsPerFile;
 
 std::string Describe(const antlr4::dfa::Vocabulary& vocab, size_t type) {
   switch (type) {
