@@ -4,13 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-#include <random>
 
 #include "compiler/driver/ruleset.h"
 #include "runtime/case/frame_builder.h"
 #include "runtime/core/business_calendar.h"
 #include "runtime/determination/json_writer.h"
 #include "runtime/rules/decide.h"
+#include "tests/differential/case_generator.h"
 
 namespace mskc {
 namespace {
@@ -36,94 +36,7 @@ class Rules {
   std::unique_ptr<driver::Ruleset> jit_, interp_;
 };
 
-// Generates cases whose values cluster around the thresholds the guidelines use.
-class CaseGenerator {
- public:
-  CaseGenerator(const ir::Program& program, uint32_t seed) : program_(program), rng_(seed) {}
-
-  cases::Case Next() {
-    cases::Case c;
-    c.case_id = "P-" + std::to_string(counter_++);
-    c.health_plan = Pick<std::string>({"DEFAULT", "IBX", "ANTHEM-ME"});
-    Date dos = Date::FromDays(Date::Parse("2017-12-01")->days() + Uniform(0, 1800));
-    c.date_of_service = dos;
-    c.submitted_on = dos.AddDays(-Uniform(0, 3));
-    if (Chance(0.1)) c.performed_on = dos;
-    c.emergency = Chance(0.05);
-    c.setting = cases::Setting::kOutpatient;
-    c.site_of_care = Pick<cases::SiteOfCare>({cases::SiteOfCare::kOffice,
-                                              cases::SiteOfCare::kOutpatientHospital,
-                                              cases::SiteOfCare::kAmbulatorySurgeryCenter});
-    if (Chance(0.5)) c.site_of_care_reasons.push_back(cases::SiteOfCareReason::kBmiOver50);
-    int lines = Uniform(1, 3);
-    for (int i = 0; i < lines; ++i) {
-      cases::ProcedureLine line;
-      line.code = Pick<std::string>({"62320", "62321", "62322", "62323", "64479", "64483",
-                                     "22532", "99213"});
-      line.revision = Chance(0.2);
-      c.procedures.push_back(line);
-    }
-    c.diagnoses = {Pick<std::string>({"M54.16", "M54.50", "M51.16", "G89.11", "M48.061"})};
-    if (Chance(0.3)) c.diagnoses.push_back(Pick<std::string>({"G89.12", "M50.12", "Z00.00"}));
-    c.member.id = "M" + std::to_string(Uniform(1, 50));
-    c.member.birth_date = Chance(0.2) ? dos.AddYears(-18).AddDays(Uniform(-2, 2))
-                                      : dos.AddYears(-Uniform(10, 90));
-    c.member.enrolled = !Chance(0.05);
-    c.member.benefit_covers_service = !Chance(0.05);
-    c.ordering_provider.npi = "1";
-    c.ordering_provider.role = Chance(0.03) ? cases::ProviderRole::kServicing
-                                            : cases::ProviderRole::kOrdering;
-    for (const auto& [key, info] : program_.facts.facts()) {
-      if (Chance(0.25)) continue;  // absent: unknown
-      switch (info.type) {
-        case FactType::kBool: c.clinical[key] = Chance(0.7); break;
-        case FactType::kNumber: {
-          double lo = info.min.value_or(0), hi = info.max.value_or(30);
-          double v = Chance(0.5) ? Pick<double>({3, 3.9, 4, 5, 6, 12, 26, 49, 50, 80})
-                                 : lo + (hi - lo) * Uniform(0, 100) / 100.0;
-          c.clinical[key] = std::clamp(v, lo, hi);
-          break;
-        }
-        case FactType::kDate: c.clinical[key] = dos.AddDays(-Uniform(-5, 400)); break;
-        case FactType::kEnum:
-          c.clinical[key] = info.vocabulary[Uniform(0, info.vocabulary.size() - 1)];
-          break;
-        case FactType::kEnumList: {
-          std::vector<std::string> items;
-          int n = Uniform(0, 2);
-          for (int i = 0; i < n; ++i) items.push_back(info.vocabulary[Uniform(0, info.vocabulary.size() - 1)]);
-          if (Chance(0.1)) items.push_back("not_in_vocabulary");
-          c.clinical[key] = items;
-          break;
-        }
-      }
-    }
-    int history = Uniform(0, 5);
-    for (int i = 0; i < history; ++i) {
-      cases::HistoryRecord h;
-      h.code = Pick<std::string>({"62323", "64483", "64490", "20610"});
-      h.date = dos.AddDays(-Pick<int>({0, 1, 13, 14, 15, 100, 364, 365, 366, 700, -3}));
-      if (Chance(0.85)) h.relief_percent = Pick<double>({30, 49, 50, 80});
-      if (Chance(0.85)) h.relief_weeks = Pick<double>({2, 3, 12});
-      c.history.push_back(h);
-    }
-    return c;
-  }
-
- private:
-  bool Chance(double p) { return std::uniform_real_distribution<double>(0, 1)(rng_) < p; }
-  int Uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
-  template <typename T>
-  T Pick(std::initializer_list<T> options) {
-    auto it = options.begin();
-    std::advance(it, Uniform(0, static_cast<int>(options.size()) - 1));
-    return *it;
-  }
-
-  const ir::Program& program_;
-  std::mt19937 rng_;
-  int counter_ = 0;
-};
+using differential::CaseGenerator;
 
 uint32_t Seed() {
   const char* env = std::getenv("MSKC_PROPERTY_SEED");
