@@ -96,6 +96,20 @@ TEST_P(RobustReadTest, GarbageInALineOrAnEventSpoilsOnlyThatRow) {
   EXPECT_THAT(again.message, HasSubstr("skipped a line of case `" + OrderId(2) + "`"));
 }
 
+// PostgreSQL: a read takes no schema lock, so a writer stuck while preparing the schema (holding
+// its advisory lock) does not hold up show, list or history.
+TEST_P(RobustReadTest, ReadsDoNotWaitForTheSchemaLock) {
+  if (IsSqlite()) GTEST_SKIP() << "PostgreSQL's schema lock";
+  SubmitFile("pended_missing_info", "2021-03-01T09:00:00Z");
+  std::unique_ptr<SqlConnection> writer = OpenPostgres(target_.db);
+  writer->Exec("SELECT pg_advisory_lock(7270001)");
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(Status(OrderId(1)), "In Progress");
+  EXPECT_EQ(History(OrderId(1)).size(), 1u);
+  EXPECT_THAT(Ids(CasesOf(Ok(List()))), ElementsAre(OrderId(1)));
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 5.0);
+}
+
 // SQLite only: the file, its locks and its permissions.
 class SqliteLockTest : public StoreTest {
  protected:
