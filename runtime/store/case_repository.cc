@@ -24,7 +24,7 @@ SqlValue StatusText(lifecycle::CaseStatus s) {
 }
 
 [[noreturn]] void Corrupt(const std::string& what) {
-  throw StoreError(StoreError::Kind::kNotAStore,
+  throw StoreError(StoreError::Kind::kBadRow,
                    "the case store holds a value it cannot read (" + what + ")");
 }
 
@@ -132,6 +132,19 @@ CaseRecord CaseFromRow(const SqlRow& row) {
   return r;
 }
 
+// The case a row belongs to, for a warning: its order id when the number reads.
+std::string CaseName(const SqlValue& order_number) {
+  try {
+    return "`" + lifecycle::FormatOrderId(std::stoll(order_number.value_or(""))) + "`";
+  } catch (const std::exception&) {
+    return "with an unreadable order number";
+  }
+}
+
+void Skip(std::vector<std::string>& warnings, const std::string& what, const StoreError& e) {
+  warnings.push_back("skipped " + what + ": " + e.what());
+}
+
 constexpr const char* kLineColumns =
     "line_no, code, laterality, outcome, state, reason_code, window_from, window_to";
 
@@ -173,6 +186,21 @@ void WriteLines(SqlConnection& db, const CaseRecord& r) {
              Text(std::string(lifecycle::LineStateName(l.state))), OptReason(l.reason),
              OptDate(l.window_from), OptDate(l.window_to)});
   }
+}
+
+AuditEvent EventFromRow(const SqlRow& row, int64_t order_number) {
+  AuditEvent e;
+  e.order_number = order_number;
+  e.seq = static_cast<int>(ToInt(row[0], "seq"));
+  e.at = ToTime(row[1], "at");
+  e.actor = ToEnum(row[2], lifecycle::ParseRole, "actor");
+  e.event = Req(row[3], "event");
+  if (row[4]) e.from = ToStatus(row[4], "from_status");
+  if (row[5]) e.to = ToStatus(row[5], "to_status");
+  e.reason = ToOptReason(row[6], "reason_code");
+  if (row[7]) e.line = static_cast<int>(ToInt(row[7], "line_no"));
+  e.detail = row[8].value_or("");
+  return e;
 }
 
 }  // namespace
@@ -217,7 +245,8 @@ void SaveCase(SqlConnection& db, const CaseRecord& r) {
 }
 
 std::vector<lifecycle::FiledLine> ActiveLinesOfMember(SqlConnection& db,
-                                                      const std::string& member_id) {
+                                                      const std::string& member_id,
+                                                      std::vector<std::string>& warnings) {
   std::vector<lifecycle::FiledLine> out;
   auto rows = db.Exec(
       "SELECT c.order_number, c.status, l.line_no, l.code, l.laterality, l.outcome, l.state, "
@@ -227,11 +256,16 @@ std::vector<lifecycle::FiledLine> ActiveLinesOfMember(SqlConnection& db,
       "ORDER BY c.order_number, l.line_no",
       {member_id});
   for (const SqlRow& row : rows) {
-    lifecycle::FiledLine f;
-    f.order_number = ToInt(row[0], "order_number");
-    f.status = ToStatus(row[1], "status");
-    f.line = LineFromRow(row, 2);
-    out.push_back(std::move(f));
+    try {
+      lifecycle::FiledLine f;
+      f.order_number = ToInt(row[0], "order_number");
+      f.status = ToStatus(row[1], "status");
+      f.line = LineFromRow(row, 2);
+      out.push_back(std::move(f));
+    } catch (const StoreError& e) {
+      if (e.kind() != StoreError::Kind::kBadRow) throw;
+      Skip(warnings, "a line of case " + CaseName(row[0]) + " in the duplicate check", e);
+    }
   }
   return out;
 }
@@ -246,7 +280,8 @@ std::vector<int64_t> CasesDueAt(SqlConnection& db, Timestamp now) {
   return out;
 }
 
-std::vector<CaseRecord> ListCases(SqlConnection& db, const ListFilter& filter) {
+std::vector<CaseRecord> ListCases(SqlConnection& db, const ListFilter& filter,
+                                  std::vector<std::string>& warnings) {
   std::string sql = std::string("SELECT ") + kCaseColumns + " FROM cases WHERE 1 = 1";
   std::vector<SqlValue> params;
   if (filter.member_id) {
@@ -260,9 +295,14 @@ std::vector<CaseRecord> ListCases(SqlConnection& db, const ListFilter& filter) {
   sql += " ORDER BY order_number DESC";
   std::vector<CaseRecord> out;
   for (const SqlRow& row : db.Exec(sql, params)) {
-    CaseRecord r = CaseFromRow(row);
-    r.lines = LoadLines(db, r.order_number);
-    out.push_back(std::move(r));
+    try {
+      CaseRecord r = CaseFromRow(row);
+      r.lines = LoadLines(db, r.order_number);
+      out.push_back(std::move(r));
+    } catch (const StoreError& e) {
+      if (e.kind() != StoreError::Kind::kBadRow) throw;
+      Skip(warnings, "case " + CaseName(row[0]), e);
+    }
   }
   return out;
 }
@@ -282,24 +322,19 @@ void AppendEvents(SqlConnection& db, const std::vector<AuditEvent>& events) {
   }
 }
 
-std::vector<AuditEvent> LoadEvents(SqlConnection& db, int64_t order_number) {
+std::vector<AuditEvent> LoadEvents(SqlConnection& db, int64_t order_number,
+                                   std::vector<std::string>& warnings) {
   std::vector<AuditEvent> out;
   for (const SqlRow& row : db.Exec(
            "SELECT seq, at, actor, event, from_status, to_status, reason_code, line_no, detail "
            "FROM audit_events WHERE order_number = $1 ORDER BY seq",
            {Int(order_number)})) {
-    AuditEvent e;
-    e.order_number = order_number;
-    e.seq = static_cast<int>(ToInt(row[0], "seq"));
-    e.at = ToTime(row[1], "at");
-    e.actor = ToEnum(row[2], lifecycle::ParseRole, "actor");
-    e.event = Req(row[3], "event");
-    if (row[4]) e.from = ToStatus(row[4], "from_status");
-    if (row[5]) e.to = ToStatus(row[5], "to_status");
-    e.reason = ToOptReason(row[6], "reason_code");
-    if (row[7]) e.line = static_cast<int>(ToInt(row[7], "line_no"));
-    e.detail = row[8].value_or("");
-    out.push_back(std::move(e));
+    try {
+      out.push_back(EventFromRow(row, order_number));
+    } catch (const StoreError& e) {
+      if (e.kind() != StoreError::Kind::kBadRow) throw;
+      Skip(warnings, "an event of case `" + lifecycle::FormatOrderId(order_number) + "`", e);
+    }
   }
   return out;
 }

@@ -19,9 +19,13 @@ std::optional<lifecycle::CaseRecord> LoadCase(SqlConnection& db, int64_t order_n
 void InsertCase(SqlConnection& db, const lifecycle::CaseRecord& r);
 void SaveCase(SqlConnection& db, const lifecycle::CaseRecord& r);  // an existing case
 
+// Reading many rows, one that cannot be read (StoreError kBadRow) is skipped and described in
+// `warnings` ("skipped case `SU000000003`: ..."), so one damaged case never stops the others.
+
 // Lines of this member's cases that S4 compares against (In Progress, Authorized, MDR).
 std::vector<lifecycle::FiledLine> ActiveLinesOfMember(SqlConnection& db,
-                                                      const std::string& member_id);
+                                                      const std::string& member_id,
+                                                      std::vector<std::string>& warnings);
 
 // In Progress cases whose deadline is at or before `now`, oldest order first.
 std::vector<int64_t> CasesDueAt(SqlConnection& db, lifecycle::Timestamp now);
@@ -31,11 +35,13 @@ struct ListFilter {
   std::optional<lifecycle::CaseStatus> status;
 };
 // Newest first (highest order number first).
-std::vector<lifecycle::CaseRecord> ListCases(SqlConnection& db, const ListFilter& filter);
+std::vector<lifecycle::CaseRecord> ListCases(SqlConnection& db, const ListFilter& filter,
+                                             std::vector<std::string>& warnings);
 
 // Appends events, numbering them after the case's last one.
 void AppendEvents(SqlConnection& db, const std::vector<lifecycle::AuditEvent>& events);
-std::vector<lifecycle::AuditEvent> LoadEvents(SqlConnection& db, int64_t order_number);
+std::vector<lifecycle::AuditEvent> LoadEvents(SqlConnection& db, int64_t order_number,
+                                              std::vector<std::string>& warnings);
 
 // Rules snapshots, shared by every case evaluated with the same files.
 int64_t PutRuleset(SqlConnection& db, const std::string& digest, const std::string& files);

@@ -11,6 +11,7 @@
 #include "compiler/diag/renderer.h"
 #include "runtime/case/case_reader.h"
 #include "runtime/determination/json_writer.h"
+#include "runtime/lifecycle/date_range.h"
 #include "runtime/lifecycle/duplicates.h"
 #include "runtime/rules/decide.h"
 #include "runtime/store/case_views.h"
@@ -36,6 +37,12 @@ struct BadInput {
 };
 
 CommandResult Done(std::string json) { return CommandResult{ResultKind::kDone, std::move(json), {}}; }
+// Done, with a `warning:` line on stderr for each row that was skipped.
+CommandResult Done(std::string json, const std::vector<std::string>& warnings) {
+  CommandResult result = Done(std::move(json));
+  for (const std::string& w : warnings) result.message += "warning: " + w + "\n";
+  return result;
+}
 CommandResult Refused(const Refusal& refusal, const std::string& id) {
   return CommandResult{ResultKind::kRefused, RefusalJson(refusal, id), {}};
 }
@@ -93,17 +100,47 @@ CommandResult InWriteTransaction(SqlConnection& db,
   return InTransaction(db, /*write=*/true, body);
 }
 
-// Opens the store and turns store failures into a clear message (exit 2).
-CommandResult WithStore(const StoreTarget& store,
-                        const std::function<CommandResult(SqlConnection&)>& body) {
+// A store failure as the user reads it: a held lock names the command that could not run.
+CommandResult StoreFailure(const StoreTarget& store, const StoreError& e) {
+  if (e.kind() == StoreError::Kind::kLocked)
+    return Bad("`mskc " + store.command +
+               "` could not run: the case store is locked by another process; try again");
+  return Bad(e.what());
+}
+
+// Runs `open` then `body`, turning store failures into a clear message (exit 2).
+CommandResult Guarded(const StoreTarget& store, const std::function<CommandResult()>& run) {
   try {
-    std::unique_ptr<SqlConnection> db = OpenStore(store.db);
-    return body(*db);
+    return run();
   } catch (const StoreError& e) {
-    return Bad(e.what());
+    return StoreFailure(store, e);
   } catch (const BadInput& e) {
     return Bad(e.message);
   }
+}
+
+// Opens the store to write (creating or upgrading its schema) and runs `body`.
+CommandResult WithStore(const StoreTarget& store,
+                        const std::function<CommandResult(SqlConnection&)>& body) {
+  return Guarded(store, [&] {
+    std::unique_ptr<SqlConnection> db = OpenStore(store.db, 0, store.busy_timeout_ms);
+    return body(*db);
+  });
+}
+
+// Opens the store to read and runs `body`; `empty` answers for a store with nothing in it.
+CommandResult WithStoreToRead(const StoreTarget& store,
+                              const std::function<CommandResult(SqlConnection&)>& body,
+                              const std::function<CommandResult()>& empty) {
+  return Guarded(store, [&] {
+    std::unique_ptr<SqlConnection> db = OpenStoreToRead(store.db, store.busy_timeout_ms);
+    return db ? body(*db) : empty();
+  });
+}
+
+// A change that would store a date outside 1900..9999 is bad input: rolled back, exit 2.
+void RefuseOutOfRangeDates(const CaseRecord& r) {
+  if (auto field = lifecycle::FieldOutOfDateRange(r)) throw BadInput{lifecycle::DateRangeMessage(*field)};
 }
 
 // A read on an SQLite file that does not exist finds nothing and creates nothing.
@@ -147,6 +184,7 @@ CommandResult ActOnCase(const StoreTarget& store, const std::string& id, Timesta
         }
         return Refused(*refusal, lifecycle::FormatOrderId(*order));
       }
+      RefuseOutOfRangeDates(r);
       SaveCase(db, r);
       AppendEvents(db, events);
       return Done(CaseJson(r, /*with_determination=*/false));
@@ -158,10 +196,11 @@ CommandResult ActOnCase(const StoreTarget& store, const std::string& id, Timesta
 // is applied first, as by any command on the case; without it, nothing is written.
 CommandResult ReadCase(const StoreTarget& store, const std::string& id,
                        std::optional<Timestamp> now,
-                       const std::function<std::string(SqlConnection&, const CaseRecord&)>& view) {
+                       const std::function<std::string(SqlConnection&, const CaseRecord&,
+                                                       std::vector<std::string>&)>& view) {
   std::optional<int64_t> order = lifecycle::ParseOrderId(id);
   if (!order || MissingFile(store)) return NotFound(id);
-  return WithStore(store, [&](SqlConnection& db) {
+  auto body = [&](SqlConnection& db) {
     return InTransaction(db, /*write=*/now.has_value(), [&](bool& commit) {
       std::optional<CaseRecord> r = LoadCase(db, *order);
       if (!r) {
@@ -173,16 +212,35 @@ CommandResult ReadCase(const StoreTarget& store, const std::string& id,
         SaveCase(db, *r);
         AppendEvents(db, events);
       }
-      return Done(view(db, *r));
+      std::vector<std::string> warnings;
+      std::string json = view(db, *r, warnings);
+      return Done(std::move(json), warnings);
     });
-  });
+  };
+  if (now) return WithStore(store, body);
+  return WithStoreToRead(store, body, [&] { return NotFound(id); });
 }
 
-// Closes every case whose deadline has come by `now`, in the caller's transaction.
-std::vector<ClosedByDeadline> CloseDueCases(SqlConnection& db, Timestamp now) {
+// A case that cannot be read, or nullopt when absent; a row that cannot be read is skipped
+// with a warning.
+std::optional<CaseRecord> LoadCaseOrSkip(SqlConnection& db, int64_t order,
+                                         std::vector<std::string>& warnings) {
+  try {
+    return LoadCase(db, order);
+  } catch (const StoreError& e) {
+    if (e.kind() != StoreError::Kind::kBadRow) throw;
+    warnings.push_back("skipped case `" + lifecycle::FormatOrderId(order) + "`: " + e.what());
+    return std::nullopt;
+  }
+}
+
+// Closes every case whose deadline has come by `now`, in the caller's transaction. A case that
+// cannot be read is skipped (a warning) and every other due case still closes.
+std::vector<ClosedByDeadline> CloseDueCases(SqlConnection& db, Timestamp now,
+                                            std::vector<std::string>& warnings) {
   std::vector<ClosedByDeadline> closed;
   for (int64_t order : CasesDueAt(db, now)) {
-    std::optional<CaseRecord> r = LoadCase(db, order);
+    std::optional<CaseRecord> r = LoadCaseOrSkip(db, order, warnings);
     if (!r) continue;
     Timestamp deadline = *r->deadline;
     Events events;
@@ -211,8 +269,28 @@ std::string WithOrderId(const std::string& determination_json, int64_t order_num
 
 }  // namespace
 
-std::unique_ptr<SqlConnection> OpenStore(const std::string& db, int schema_target) {
-  std::unique_ptr<SqlConnection> conn = IsPostgresUri(db) ? OpenPostgres(db) : OpenSqlite(db);
+bool IsInMemorySqlite(const std::string& db) {
+  if (db.empty() || db == ":memory:") return true;
+  if (db.rfind("file:", 0) != 0) return false;
+  std::string_view rest = std::string_view(db).substr(5);
+  std::string_view path = rest.substr(0, rest.find_first_of("?#"));
+  return path.empty() || path == ":memory:" || rest.find("mode=memory") != std::string_view::npos;
+}
+
+std::unique_ptr<SqlConnection> OpenStoreToRead(const std::string& db, int busy_timeout_ms) {
+  std::unique_ptr<SqlConnection> conn =
+      IsPostgresUri(db) ? OpenPostgres(db)
+                        : OpenSqlite(db, SqliteOptions{.read_only = true,
+                                                       .busy_timeout_ms = busy_timeout_ms});
+  if (!CheckReadable(*conn)) return nullptr;
+  return conn;
+}
+
+std::unique_ptr<SqlConnection> OpenStore(const std::string& db, int schema_target,
+                                         int busy_timeout_ms) {
+  std::unique_ptr<SqlConnection> conn =
+      IsPostgresUri(db) ? OpenPostgres(db)
+                        : OpenSqlite(db, SqliteOptions{.busy_timeout_ms = busy_timeout_ms});
   for (int attempt = 1;; ++attempt) {
     try {
       PrepareSchema(*conn, schema_target);
@@ -254,8 +332,10 @@ CommandResult Submit(const StoreTarget& store, const SubmitRequest& request) {
       r.order_number = NextOrderNumber(db);
       r.case_json = request.case_text;
       determination::Determination printed = d;
+      RefuseOutOfRangeDates(r);
+      std::vector<std::string> warnings;
       std::optional<int64_t> duplicate =
-          lifecycle::FindDuplicate(r.lines, ActiveLinesOfMember(db, r.member_id));
+          lifecycle::FindDuplicate(r.lines, ActiveLinesOfMember(db, r.member_id, warnings));
       if (duplicate) {
         r.status = lifecycle::CaseStatus::kOtherImpact;
         r.status_reason = lifecycle::ReasonCode::kDuplicateOrder;
@@ -279,38 +359,47 @@ CommandResult Submit(const StoreTarget& store, const SubmitRequest& request) {
       e.detail = "automatic decision: " + std::string(determination::OutcomeName(d.outcome));
       if (duplicate) e.detail += "; duplicate of " + lifecycle::FormatOrderId(*duplicate);
       AppendEvents(db, {e});
-      return Done(r.determination_json);
+      return Done(r.determination_json, warnings);
     });
   });
 }
 
 CommandResult Show(const StoreTarget& store, const std::string& id,
                    std::optional<Timestamp> now) {
-  return ReadCase(store, id, now,
-                  [](SqlConnection&, const CaseRecord& r) { return CaseJson(r); });
+  return ReadCase(store, id, now, [](SqlConnection&, const CaseRecord& r,
+                                     std::vector<std::string>&) { return CaseJson(r); });
 }
 
 CommandResult History(const StoreTarget& store, const std::string& id,
                       std::optional<Timestamp> now) {
-  return ReadCase(store, id, now, [](SqlConnection& db, const CaseRecord& r) {
-    return HistoryJson(LoadEvents(db, r.order_number));
-  });
+  return ReadCase(store, id, now,
+                  [](SqlConnection& db, const CaseRecord& r, std::vector<std::string>& warnings) {
+                    return HistoryJson(LoadEvents(db, r.order_number, warnings));
+                  });
 }
 
 CommandResult List(const StoreTarget& store, const ListFilter& filter,
                    std::optional<Timestamp> now) {
   if (MissingFile(store)) return Done(ListJson({}));
-  return WithStore(store, [&](SqlConnection& db) {
+  auto body = [&](SqlConnection& db) {
     return InTransaction(db, /*write=*/now.has_value(), [&](bool&) {
-      if (now) CloseDueCases(db, *now);
-      return Done(ListJson(ListCases(db, filter)));
+      std::vector<std::string> warnings;
+      if (now) CloseDueCases(db, *now, warnings);
+      std::string json = ListJson(ListCases(db, filter, warnings));
+      return Done(std::move(json), warnings);
     });
-  });
+  };
+  if (now) return WithStore(store, body);
+  return WithStoreToRead(store, body, [] { return Done(ListJson({})); });
 }
 
 CommandResult Tick(const StoreTarget& store, Timestamp now) {
   return WithStore(store, [&](SqlConnection& db) {
-    return InWriteTransaction(db, [&](bool&) { return Done(TickJson(CloseDueCases(db, now))); });
+    return InWriteTransaction(db, [&](bool&) {
+      std::vector<std::string> warnings;
+      std::string json = TickJson(CloseDueCases(db, now, warnings));
+      return Done(std::move(json), warnings);
+    });
   });
 }
 

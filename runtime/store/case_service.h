@@ -27,7 +27,13 @@ struct CommandResult {
 struct StoreTarget {
   std::string db;  // an SQLite file, or a `postgresql://` / `postgres://` URI
   driver::Backend backend = driver::Backend::kJit;
+  std::string command = "case";  // named when the store is locked: "`mskc case tick` ..."
+  int busy_timeout_ms = 30000;   // SQLite: how long to wait for another process's lock
 };
+
+// An SQLite name that keeps the store in memory (`:memory:`, `file::memory:`, a `mode=memory`
+// URI, the empty name): a case stored there is gone when the command ends, so it is refused.
+bool IsInMemorySqlite(const std::string& db);
 
 struct SubmitRequest {
   std::string case_text;  // the case JSON
@@ -36,8 +42,9 @@ struct SubmitRequest {
 };
 
 CommandResult Submit(const StoreTarget& store, const SubmitRequest& request);
-// An id that is not of the order-id shape names no order: NOT_FOUND. Reading commands never
-// create a store: on a missing SQLite file, show and history answer NOT_FOUND, list `[]`.
+// An id that is not of the order-id shape names no order: NOT_FOUND. A row that cannot be read
+// is skipped by list, tick, history and the duplicate check, with a `warning:` line on stderr
+// (CommandResult::message). Reading commands never create a store: on a missing SQLite file, show and history answer NOT_FOUND, list `[]`.
 // Given a "now" (`--at`), they first apply the deadlines that have come by then, as every
 // command on a case does; without one they only read.
 CommandResult Show(const StoreTarget& store, const std::string& id,
@@ -65,6 +72,12 @@ CommandResult Update(const StoreTarget& store, const std::string& id,
                      const std::string& facts_text, lifecycle::Timestamp now);
 
 // Opens a store (creating or upgrading its schema); for tests and tools. Throws StoreError.
-std::unique_ptr<SqlConnection> OpenStore(const std::string& db, int schema_target = 0);
+std::unique_ptr<SqlConnection> OpenStore(const std::string& db, int schema_target = 0,
+                                         int busy_timeout_ms = 30000);
+
+// Opens a store to read: read-only, no schema preparation and no lock, so it never waits for a
+// writer (SQLite WAL) and works on a store the user may not write. Nullptr when the store is
+// empty (no mskc schema yet). Throws StoreError.
+std::unique_ptr<SqlConnection> OpenStoreToRead(const std::string& db, int busy_timeout_ms = 30000);
 
 }  // namespace mskc::store

@@ -77,6 +77,14 @@ void UnlockQuietly(SqlConnection& db) {
   }
 }
 
+void ThrowIfNewer(int version) {
+  if (version > CurrentSchemaVersion())
+    throw StoreError(StoreError::Kind::kNewerSchema,
+                     "the case store has schema version " + std::to_string(version) +
+                         ", written by a newer mskc (this one knows up to " +
+                         std::to_string(CurrentSchemaVersion()) + ")");
+}
+
 }  // namespace
 
 int CurrentSchemaVersion() { return static_cast<int>(Migrations().size()); }
@@ -84,6 +92,14 @@ int CurrentSchemaVersion() { return static_cast<int>(Migrations().size()); }
 int StoredSchemaVersion(SqlConnection& db) {
   if (!db.TableExists("schema_version")) return 0;
   return ReadVersion(db);
+}
+
+bool CheckReadable(SqlConnection& db) {
+  RefuseForeign(db);
+  if (!db.TableExists("mskc_meta") || !db.TableExists("schema_version")) return false;
+  int version = ReadVersion(db);
+  ThrowIfNewer(version);
+  return version >= 1;
 }
 
 void PrepareSchema(SqlConnection& db, int target) {
@@ -102,11 +118,7 @@ void PrepareSchema(SqlConnection& db, int target) {
       db.Exec("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
     }
     int version = ReadVersion(db);
-    if (version > CurrentSchemaVersion())
-      throw StoreError(StoreError::Kind::kNewerSchema,
-                       "the case store has schema version " + std::to_string(version) +
-                           ", written by a newer mskc (this one knows up to " +
-                           std::to_string(CurrentSchemaVersion()) + ")");
+    ThrowIfNewer(version);
     std::string now = lifecycle::Timestamp::Now().ToString();
     for (int v = version + 1; v <= target; ++v) {
       for (const char* statement : Migrations()[v - 1]) db.Exec(statement);

@@ -13,6 +13,12 @@ int CurrentSchemaVersion();
 // old store). Throws StoreError (kNotAStore, kNewerSchema, ...).
 void PrepareSchema(SqlConnection& db, int target = 0);
 
+// For a read, which prepares nothing and takes no lock: true when the store can be read as it
+// is, false when it is empty (no mskc schema yet: nothing to find). Every schema version up to
+// the current one has the tables a read uses (later versions only add indexes), so an older
+// store is read as it is; a newer or foreign one throws StoreError as PrepareSchema would.
+bool CheckReadable(SqlConnection& db);
+
 // The schema version recorded in an opened store.
 int StoredSchemaVersion(SqlConnection& db);
 

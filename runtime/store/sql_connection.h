@@ -22,6 +22,8 @@ class StoreError : public std::runtime_error {
  public:
   enum class Kind : uint8_t {
     kRetry,        // transient conflict with another writer: roll back and retry
+    kLocked,       // another process held the lock beyond the busy timeout: do not retry
+    kBadRow,       // one stored row cannot be read: the rest of the store still can
     kNotAStore,    // the file or database is not an mskc case store (foreign or corrupted)
     kNewerSchema,  // written by a newer mskc
     kUnavailable,  // cannot open / connect / read / write
@@ -56,9 +58,18 @@ class SqlConnection {
   virtual std::string_view Dialect() const = 0;  // "sqlite" or "postgresql"
 };
 
-// Opens (creating when absent) an SQLite file: WAL journal, full sync, a busy timeout. A file
-// that exists but is not an SQLite database is refused (kNotAStore) and left untouched.
-std::unique_ptr<SqlConnection> OpenSqlite(const std::string& path);
+struct SqliteOptions {
+  // A read-only connection never creates the file, writes nothing (`query_only`), takes no write
+  // lock and works on a file or folder the user may not write (then opened SQLITE_OPEN_READONLY).
+  bool read_only = false;
+  // How long a statement waits for another process's lock before kLocked.
+  int busy_timeout_ms = 30000;
+};
+
+// Opens (creating when absent, unless read-only) an SQLite file: WAL journal, full sync, a busy
+// timeout. A file that exists but is not an SQLite database is refused (kNotAStore) and left
+// untouched.
+std::unique_ptr<SqlConnection> OpenSqlite(const std::string& path, SqliteOptions options = {});
 
 // Connects to PostgreSQL with a libpq connection URI (`postgresql://…` or `postgres://…`).
 std::unique_ptr<SqlConnection> OpenPostgres(const std::string& uri);

@@ -2,7 +2,9 @@
 // returned survives a killed process), a busy timeout, and `BEGIN IMMEDIATE` for writers so two
 // processes never both read-then-write the same rows.
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -12,8 +14,6 @@
 
 namespace mskc::store {
 namespace {
-
-constexpr int kBusyTimeoutMs = 30000;
 
 bool IsBusy(int rc) {
   int primary = rc & 0xff;
@@ -94,7 +94,12 @@ class SqliteConnection final : public SqlConnection {
   [[noreturn]] void Fail(int rc, const char* what) {
     std::string message = std::string("the case store '") + path_ + "' failed (" + what + "): " +
                           sqlite3_errmsg(db_);
-    if (IsBusy(rc)) throw StoreError(StoreError::Kind::kRetry, message);
+    // The busy timeout has already been waited out: the lock is held, not raced for. Only a
+    // stale WAL snapshot is a lost race worth running again.
+    if (rc == SQLITE_BUSY_SNAPSHOT) throw StoreError(StoreError::Kind::kRetry, message);
+    if (IsBusy(rc))
+      throw StoreError(StoreError::Kind::kLocked,
+                       "the case store '" + path_ + "' is locked by another process; try again");
     if ((rc & 0xff) == SQLITE_CORRUPT)
       throw StoreError(StoreError::Kind::kNotAStore,
                        "the case store '" + path_ +
@@ -117,7 +122,51 @@ class SqliteConnection final : public SqlConnection {
 
 }  // namespace
 
-std::unique_ptr<SqlConnection> OpenSqlite(const std::string& path) {
+namespace {
+
+// `file:` URI of `path` with `query`, for SQLite's URI filenames.
+std::string FileUri(const std::string& path, const char* query) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+      uri += buf;
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?" + query;
+}
+
+sqlite3* OpenHandle(const std::string& name, int flags) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
+  if (rc == SQLITE_OK) return db;
+  std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+  sqlite3_close_v2(db);
+  throw StoreError(StoreError::Kind::kUnavailable,
+                   "cannot open the case store '" + name + "': " + message);
+}
+
+// A WAL store read where its `-shm` file cannot be made (a read-only folder) is read as an
+// immutable file: nobody can be writing it there.
+bool NeedsImmutable(sqlite3* db) {
+  int rc = sqlite3_exec(db, "SELECT 1 FROM sqlite_master LIMIT 1", nullptr, nullptr, nullptr);
+  int primary = rc & 0xff;
+  return primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY;
+}
+
+// Whether this process may write the store file and make its WAL files beside it.
+bool Writable(const std::string& path) {
+  std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (folder.empty()) folder = ".";
+  return access(path.c_str(), W_OK) == 0 && access(folder.c_str(), W_OK) == 0;
+}
+
+}  // namespace
+
+std::unique_ptr<SqlConnection> OpenSqlite(const std::string& path, SqliteOptions options) {
   // A folder, a pipe or a device is never a store (reading a pipe would wait forever).
   std::error_code ec;
   if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
@@ -127,16 +176,26 @@ std::unique_ptr<SqlConnection> OpenSqlite(const std::string& path) {
     throw StoreError(StoreError::Kind::kNotAStore,
                      "'" + path + "' is not an mskc case store (not an SQLite database)");
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-  if (rc != SQLITE_OK) {
-    std::string message = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close_v2(db);
-    throw StoreError(StoreError::Kind::kUnavailable,
-                     "cannot open the case store '" + path + "': " + message);
+  if (options.read_only && Writable(path)) {
+    // Read-write but never creating, and `query_only`: the connection cleans up the WAL files
+    // on close as a writer's would (a read-only one leaves them behind), and a read in WAL mode
+    // still takes no lock a writer holds.
+    db = OpenHandle(path, SQLITE_OPEN_READWRITE);
+    sqlite3_exec(db, "PRAGMA query_only = ON", nullptr, nullptr, nullptr);
+  } else if (options.read_only) {
+    db = OpenHandle(path, SQLITE_OPEN_READONLY);
+    sqlite3_busy_timeout(db, options.busy_timeout_ms);
+    if (NeedsImmutable(db)) {
+      sqlite3_close_v2(db);
+      db = OpenHandle(FileUri(path, "immutable=1"), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    }
+  } else {
+    db = OpenHandle(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   }
   auto conn = std::make_unique<SqliteConnection>(db, path);
-  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  sqlite3_busy_timeout(db, options.busy_timeout_ms);
   sqlite3_extended_result_codes(db, 1);
+  if (options.read_only) return conn;
   // FULL sync makes a returned COMMIT durable. The WAL journal (persistent, in the file's header)
   // is switched on by the schema layer once the file is known to be an mskc store or empty.
   conn->Exec("PRAGMA synchronous = FULL", {});

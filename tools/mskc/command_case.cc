@@ -8,6 +8,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "runtime/lifecycle/date_range.h"
 #include "runtime/store/case_service.h"
 #include "runtime/store/case_views.h"
 #include "tools/mskc/read_input.h"
@@ -166,12 +167,18 @@ ExitCode CaseCommand::Run() {
     if (!parsed)
       return Usage("--at: expected an ISO date or date-time (2021-03-01 or 2021-03-01T09:30:00Z), "
                    "found \"" + o.at + "\"");
+    if (!lifecycle::InDateRange(*parsed))
+      return Usage("--at: expected a date between 1900-01-01 and 9999-12-31");
     now = *parsed;
     explicit_now = now;
   }
   if (o.db.empty()) return Usage("--db: expected a file or a postgresql:// URI");
+  if (store::IsInMemorySqlite(o.db))
+    return Usage("--db: expected a file or a postgresql:// URI, found an in-memory database "
+                 "(nothing would be kept)");
   store::StoreTarget target{o.db, o.backend == "interp" ? driver::Backend::kInterpreter
                                                         : driver::Backend::kJit};
+  for (const CLI::App* chosen : cmd_->get_subcommands()) target.command = "case " + chosen->get_name();
 
   if (o.submit->parsed()) {
     store::SubmitRequest request;

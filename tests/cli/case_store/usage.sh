@@ -196,4 +196,17 @@ WATCH=$ADMIN SEEN=
 refused "reconsider an administrative denial" ILLEGAL_TRANSITION reconsider "$ADMIN" --at 2021-03-02
 refused "cancel a denied case" ILLEGAL_TRANSITION cancel "$ADMIN" --at 2021-03-02
 
+# --- Stores that keep nothing, and "now" outside 1900..9999: usage errors, nothing stored. ---
+for memdb in ':memory:' 'file::memory:' 'file:x.db?mode=memory'; do
+  mc --db "$memdb" submit --backend interp --at 2021-03-01 "$WORK/c3.json"
+  expect_usage "submit to the in-memory store $memdb"
+  expect_contains "submit to $memdb names the reason" "in-memory database" "$ERR"
+done
+m list --at 1899-12-31
+expect_usage "list --at 1899-12-31"
+expect_contains "list --at 1899-12-31 names the range" "1900-01-01 and 9999-12-31" "$ERR"
+next=$((next + 1))  # the administrative denial above took one
+sub --at 2021-03-01T09:00:00Z "$WORK/c3.json"
+expect_field "the next valid submit gets the next order id" order_id "$(next_id)"
+
 finish

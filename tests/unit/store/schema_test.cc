@@ -111,6 +111,18 @@ TEST_P(SchemaTest, VersionOneStoreIsUpgradedAndKeepsItsCases) {
   EXPECT_EQ(StoredSchemaVersion(*OpenStore(target_.db)), CurrentSchemaVersion());
 }
 
+// Reads prepare nothing: an older store is read as it is and upgraded by the next write.
+TEST_P(SchemaTest, ReadsLeaveAnOlderStoreAsItIs) {
+  ASSERT_GT(CurrentSchemaVersion(), 1);
+  FileOldCase(*OpenStore(target_.db, 1));
+  EXPECT_EQ(Show("SU000000001").value("case_id", ""), "OLD-1");
+  EXPECT_EQ(History("SU000000001").size(), 1u);
+  EXPECT_EQ(CasesOf(Ok(List())).size(), 1u);
+  EXPECT_EQ(StoredSchemaVersion(*OpenStoreToRead(target_.db)), 1);
+  Ok(Tick("2021-03-02"));
+  EXPECT_EQ(StoredSchemaVersion(*OpenStoreToRead(target_.db)), CurrentSchemaVersion());
+}
+
 TEST_P(SchemaTest, StoreOfANewerVersionIsRefused) {
   SubmitFile("pended_missing_info", "2021-03-01T09:00:00Z");
   {
