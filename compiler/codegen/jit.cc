@@ -162,10 +162,10 @@ void CompileModules(std::vector<GuidelineModule>& modules, std::atomic<size_t>& 
                     const llvm::orc::JITTargetMachineBuilder& target) {
   for (size_t i = next++; i < modules.size(); i = next++) {
     GuidelineModule& gm = modules[i];
-    std::string key;
+    internal::CacheIdentity id;
     if (cache.enabled()) {
-      key = cache.Key(*gm.module, target, opt_level);
-      if (cache.Load(key, &gm.object, &gm.ir_text)) {
+      id = cache.Identify(*gm.module, target, opt_level);
+      if (cache.Load(id, &gm.object, &gm.ir_text)) {
         gm.module.reset();
         gm.context.reset();
         continue;
@@ -179,7 +179,7 @@ void CompileModules(std::vector<GuidelineModule>& modules, std::atomic<size_t>& 
     auto object = compile(*gm.module);
     if (object) {
       gm.object = std::move(*object);
-      if (cache.enabled()) cache.Store(key, *gm.object, gm.ir_text);
+      if (cache.enabled()) cache.Store(id, *gm.object, gm.ir_text);
     } else {
       gm.error = ToString(object.takeError());
     }

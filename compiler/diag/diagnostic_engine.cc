@@ -7,6 +7,11 @@ namespace mskc::diag {
 
 Diagnostic& DiagnosticEngine::Error(DiagId id, source::Span span, std::string message) {
   ++error_count_;
+  if (error_count_ > kMaxErrors) {
+    ++dropped_errors_;
+    discarded_ = {Severity::kError, id, span, std::move(message), {}};
+    return discarded_;
+  }
   diagnostics_.push_back({Severity::kError, id, span, std::move(message), {}});
   return diagnostics_.back();
 }

@@ -19,7 +19,10 @@ class DiagnosticEngine {
     d.notes.push_back({span, std::move(message)});
   }
 
+  // Every error reported, kept or not.
   size_t error_count() const { return error_count_; }
+  // Errors beyond the first kMaxErrors: counted, not kept.
+  size_t dropped_error_count() const { return dropped_errors_; }
   bool has_errors() const { return error_count_ > 0; }
   // Sorted by (file, offset), duplicates (same span and message) removed.
   std::vector<Diagnostic> Sorted() const;
@@ -27,6 +30,9 @@ class DiagnosticEngine {
  private:
   std::vector<Diagnostic> diagnostics_;
   size_t error_count_ = 0;
+  size_t dropped_errors_ = 0;
+  // What Error() returns once the cap is reached, so that callers may still add notes.
+  Diagnostic discarded_;
 };
 
 }  // namespace mskc::diag

@@ -74,7 +74,10 @@ std::string RenderAll(const DiagnosticEngine& engine, const source::SourceManage
   std::string out;
   for (const Diagnostic& d : engine.Sorted()) out += Render(d, sources, options);
   size_t errors = engine.error_count();
-  if (errors > 0) out += fmt::format("{} error{} generated.\n", errors, errors == 1 ? "" : "s");
+  if (size_t dropped = engine.dropped_error_count(); dropped > 0)
+    out += fmt::format("{} errors shown, {} more not shown.\n", errors - dropped, dropped);
+  else if (errors > 0)
+    out += fmt::format("{} error{} generated.\n", errors, errors == 1 ? "" : "s");
   return out;
 }
 

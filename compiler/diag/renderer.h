@@ -1,5 +1,6 @@
 // Renders diagnostics as clang does: `file:line:col: error: message`, the source line, a caret
-// under the span, then notes; closes with "N errors generated."
+// under the span, then notes; closes with "N errors generated.", or, past the cap of
+// DiagnosticEngine::kMaxErrors, "50 errors shown, N more not shown."
 #pragma once
 #include <string>
 

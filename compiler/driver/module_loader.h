@@ -1,6 +1,8 @@
 // Finds, reads and parses the .msk files of a rule set and resolves their imports
-// (`import common.facts` → `common/facts.msk` in the importing file's folder or any folder above,
-// then in the shipped library folder `library_dir`).
+// (`import common.facts` → `common/facts.msk` in the importing file's folder or a folder above it,
+// never above its rules folder — the folder given, or the folder of the file given — then in the
+// shipped library folder `library_dir`). A module's real path must stay inside the folder it was
+// found in, so a symbolic link cannot bring in a file from elsewhere.
 #pragma once
 #include <string>
 #include <vector>

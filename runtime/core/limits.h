@@ -29,4 +29,9 @@ inline constexpr size_t kMaxQuotedChars = 60;
 inline constexpr int kEarliestYear = 1900;
 inline constexpr int kLatestYear = 9999;
 
+// ---- JIT object cache -----------------------------------------------------------------------
+// Bytes of one cache entry read back (object + optimised IR; a guideline's is tens of kilobytes).
+// A larger entry is not read: it is recompiled and replaced.
+inline constexpr size_t kMaxJitCacheEntryBytes = 64 * 1024 * 1024;
+
 }  // namespace mskc::limits

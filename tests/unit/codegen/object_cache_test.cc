@@ -2,13 +2,17 @@
 // compiling them, with identical results and IR; a changed program gets a new entry; a damaged
 // entry is recompiled and replaced, never used.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
 #include <vector>
 
+#include "runtime/core/limits.h"
 #include "tests/unit/codegen/jit_harness.h"
 
 namespace mskc::codegen::testing {
@@ -52,6 +56,20 @@ class ObjectCacheTest : public ::testing::Test {
       results.push_back(t.Run());
     }
     return results;
+  }
+
+  static std::string Read(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  }
+  // Compiles `>= 4` once and returns its entry's path, the entry itself removed.
+  fs::path EntryPathOfFour() {
+    JitHarness first;
+    CompileAndRun(first, 4);
+    EXPECT_EQ(Entries().size(), 1u);
+    fs::path entry = Entries().at(0);
+    fs::remove(entry);
+    return entry;
   }
 
   fs::path dir_;
@@ -111,6 +129,74 @@ TEST_F(ObjectCacheTest, AnUnwritableCacheIsSimplyNotUsed) {
   auto results = CompileAndRun(t, 4);
   EXPECT_EQ(results[2][0], kT);
   EXPECT_TRUE(fs::is_regular_file(dir_));
+}
+
+// An intact entry of other rules, copied under this entry's name, passes its own checksum; it
+// must still not be used (before: the `>= 5` object answered for the `>= 4` rules).
+TEST_F(ObjectCacheTest, AnEntryOfOtherRulesUnderThisNameIsRecompiledAndReplaced) {
+  JitHarness four;
+  auto expected = CompileAndRun(four, 4);
+  ASSERT_EQ(Entries().size(), 1u);
+  fs::path entry = Entries()[0];
+  std::string original = Read(entry);
+  JitHarness five;
+  CompileAndRun(five, 5);
+  ASSERT_EQ(Entries().size(), 2u);
+  fs::path other = Entries()[0] == entry ? Entries()[1] : Entries()[0];
+  fs::copy_file(other, entry, fs::copy_options::overwrite_existing);
+
+  JitHarness again;
+  auto results = CompileAndRun(again, 4);
+  EXPECT_EQ(results, expected);
+  EXPECT_EQ(results[1][0], kT);          // pain 4 >= 4, not the `>= 5` answer
+  EXPECT_EQ(Read(entry), original);      // replaced by the right entry
+}
+
+TEST_F(ObjectCacheTest, AFolderEntryIsNotReadAndIsReplaced) {
+  fs::path entry = EntryPathOfFour();
+  fs::create_directory(entry);
+  JitHarness t;
+  EXPECT_EQ(CompileAndRun(t, 4)[1][0], kT);
+  EXPECT_TRUE(fs::is_regular_file(fs::symlink_status(entry)));
+}
+
+TEST_F(ObjectCacheTest, AFifoEntryIsNotWaitedOnAndIsReplaced) {
+  fs::path entry = EntryPathOfFour();
+  ASSERT_EQ(::mkfifo(entry.c_str(), 0600), 0);
+  JitHarness t;
+  EXPECT_EQ(CompileAndRun(t, 4)[1][0], kT);
+  EXPECT_TRUE(fs::is_regular_file(fs::symlink_status(entry)));
+}
+
+TEST_F(ObjectCacheTest, ALinkToADeviceIsNotFollowedAndIsReplaced) {
+  fs::path entry = EntryPathOfFour();
+  fs::create_symlink("/dev/zero", entry);
+  JitHarness t;
+  EXPECT_EQ(CompileAndRun(t, 4)[1][0], kT);
+  EXPECT_TRUE(fs::is_regular_file(fs::symlink_status(entry)));
+}
+
+TEST_F(ObjectCacheTest, AnOversizedEntryIsNotReadAndIsReplaced) {
+  fs::path entry = EntryPathOfFour();
+  std::ofstream(entry) << "MSKCOBJ2\n";
+  fs::resize_file(entry, limits::kMaxJitCacheEntryBytes + 1);  // sparse: cheap to make
+  JitHarness t;
+  EXPECT_EQ(CompileAndRun(t, 4)[1][0], kT);
+  EXPECT_LT(fs::file_size(entry), limits::kMaxJitCacheEntryBytes);
+}
+
+TEST_F(ObjectCacheTest, AFolderOtherUsersCanWriteIsNotUsed) {
+  fs::create_directories(dir_);
+  fs::permissions(dir_, fs::perms::all, fs::perm_options::replace);  // 0777, not sticky
+  ::testing::internal::CaptureStderr();
+  JitHarness t;
+  auto results = CompileAndRun(t, 4);
+  std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(results[1][0], kT);
+  EXPECT_TRUE(Entries().empty());  // nothing written there, so nothing read from there either
+  EXPECT_NE(err.find("warning: not using the JIT cache"), std::string::npos) << err;
+  EXPECT_NE(err.find("other users can write to it"), std::string::npos) << err;
+  EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1);
 }
 
 }  // namespace
