@@ -43,15 +43,30 @@ bool CheckNesting(source::FileId file, const source::SourceManager& sources,
   return true;
 }
 
+// Length of the well-formed UTF-8 sequence at `i` (Unicode table 3-7), or 0. Surrogates
+// (CESU-8, 0xED 0xA0..0xBF), overlong forms and code points above U+10FFFF are not UTF-8.
+uint32_t Utf8SequenceLength(std::string_view text, uint32_t i) {
+  auto byte = [&](uint32_t k) { return static_cast<unsigned char>(text[i + k]); };
+  unsigned char c = byte(0);
+  if (c < 0x80) return 1;
+  uint32_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+  if (len == 0 || i + len > text.size()) return 0;
+  unsigned char low = 0x80, high = 0xBF;  // the allowed range of the second byte
+  if (c == 0xE0) low = 0xA0;
+  else if (c == 0xED) high = 0x9F;
+  else if (c == 0xF0) low = 0x90;
+  else if (c == 0xF4) high = 0x8F;
+  if (byte(1) < low || byte(1) > high) return 0;
+  for (uint32_t k = 2; k < len; ++k)
+    if ((byte(k) & 0xC0) != 0x80) return 0;
+  return len;
+}
+
 // ANTLR decodes UTF-8 and throws on invalid bytes: find them first and report the first one.
 bool CheckUtf8(source::FileId file, std::string_view text, diag::DiagnosticEngine& diags) {
   for (uint32_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    uint32_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = len > 0 && i + len <= text.size();
-    for (uint32_t k = 1; ok && k < len; ++k)
-      ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-    if (!ok) {
+    uint32_t len = Utf8SequenceLength(text, i);
+    if (len == 0) {
       diags.Error(diag::DiagId::kSyntaxError, {file, i, i + 1},
                   "this file is not valid UTF-8 text");
       return false;

@@ -40,6 +40,7 @@ class Checker {
   bool Visible(size_t from_module, size_t decl_module) const;
   std::optional<Date> ParseDate(const ast::DateText& d);
   // Builds a code set from items (codes, ranges, names of `codes` declarations).
+  void CheckDeclaredCodeSets();
   CodeSet BuildCodeSet(const std::vector<ast::SetItem>& items, size_t module);
   void AddCodeItems(const std::vector<ast::SetItem>& items, size_t module, CodeSet& out,
                     std::set<std::string>& visiting);

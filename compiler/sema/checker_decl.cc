@@ -45,6 +45,7 @@ std::unique_ptr<ir::Program> Checker::Run() {
   }
   DeclareBuiltins();
   CollectDeclarations();
+  CheckDeclaredCodeSets();
   LayoutFrame();
   CheckGuidelines();
   CheckCodeOverlaps();
@@ -318,6 +319,16 @@ void Checker::AddCodeItems(const std::vector<ast::SetItem>& items, size_t module
     } else {
       out.AddExact(item.low);
     }
+  }
+}
+
+// Every declared code set is expanded once, used or not, so that a cycle through other sets is
+// an error even when no criterion reads the set.
+void Checker::CheckDeclaredCodeSets() {
+  for (const auto& [name, sym] : codes_) {
+    CodeSet unused;
+    std::set<std::string> visiting{name};
+    AddCodeItems(sym.decl->items, sym.module, unused, visiting);
   }
 }
 

@@ -37,7 +37,15 @@ class SourceManager {
     std::string path;
     std::string text;
     std::vector<uint32_t> line_starts;
+    // Only for text with non-ASCII bytes: the byte offset of every code point, and the index of
+    // the first code point of each line. The parser reports columns in code points for every
+    // token, so converting must not walk the line (a one-line body of 10^4 terms went quadratic).
+    std::vector<uint32_t> code_point_offsets;
+    std::vector<uint32_t> line_first_code_point;
   };
+  static void IndexCodePoints(File& file);
+  // Byte offset just past the last character of a 1-based line (its newline, or the end).
+  static uint32_t LineEnd(const File& file, uint32_t line);
   std::vector<std::unique_ptr<File>> files_;
 };
 

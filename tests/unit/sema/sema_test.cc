@@ -187,5 +187,21 @@ TEST(SemaTest, GarbageNeverCrashes) {
   EXPECT_TRUE(c->diags.has_errors());
 }
 
+// Strings in .msk files must be well-formed UTF-8: encoded surrogates (CESU-8), overlong forms
+// and code points above U+10FFFF are refused before the parser sees them.
+TEST(SemaTest, RejectsMalformedUtf8InStrings) {
+  for (std::string bad : {"\xED\xA0\x80", "\xED\xBF\xBF", "\xC0\xAF", "\xE0\x80\xAF",
+                          "\xF0\x80\x80\xAF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80"}) {
+    auto c = Check(Guideline("criterion a \"A " + bad + "\" = pain_score >= 4"));
+    ASSERT_TRUE(c->diags.has_errors()) << "accepted bytes of length " << bad.size();
+    EXPECT_EQ(c->Errors()[0].second, "this file is not valid UTF-8 text");
+  }
+  for (std::string good : {"\xC3\xA9", "\xE2\x82\xAC", "\xEE\x80\x80", "\xF0\x9F\x98\x80",
+                           "\xF4\x8F\xBF\xBF"}) {  // é, €, U+E000, U+1F600, U+10FFFF
+    auto c = Check(Guideline("criterion a \"A " + good + "\" = pain_score >= 4"));
+    EXPECT_FALSE(c->diags.has_errors()) << c->Errors()[0].second;
+  }
+}
+
 }  // namespace
 }  // namespace mskc::sema
