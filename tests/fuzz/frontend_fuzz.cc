@@ -6,10 +6,17 @@
 // the normal module loader, which resolves the library's own imports inside the library), so
 // an input can never make the compiler read an arbitrary file. This mirrors
 // compiler/driver/module_loader.cc without changing it; no seam in compiler/ was needed.
+//
+// Temporary guards (known defect classes being fixed separately; set MSKC_FUZZ_NO_GUARDS=1 to
+// lift them and check the fixes): inputs nested deeper than 64 brackets (stack overflow on deep
+// expressions) and inputs with more than 8 `let`s (exponential `let` inlining) are skipped, so
+// that the fuzzer's time goes to finding other defects.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -36,9 +43,24 @@ std::string LibraryFile(const std::string& module) {
   return fs::is_regular_file(file, ec) ? file.string() : std::string();
 }
 
+bool HitsKnownDefect(std::string_view text) {
+  static const bool guards = std::getenv("MSKC_FUZZ_NO_GUARDS") == nullptr;
+  if (!guards) return false;
+  int depth = 0, deepest = 0;
+  for (char c : text) {
+    if (c == '(' || c == '[' || c == '{') deepest = std::max(deepest, ++depth);
+    if (c == ')' || c == ']' || c == '}') --depth;
+  }
+  int lets = 0;
+  for (size_t at = text.find("let"); at != std::string_view::npos; at = text.find("let", at + 3))
+    ++lets;
+  return deepest > 64 || lets > 8;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (HitsKnownDefect({reinterpret_cast<const char*>(data), size})) return -1;  // not kept
   source::SourceManager sources;
   diag::DiagnosticEngine diags;
   const source::FileId file =
