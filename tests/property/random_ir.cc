@@ -74,7 +74,16 @@ RandomIr::RandomIr(uint64_t seed, ir::testing::IrTestBuilder& b) : state_(seed),
   b.calendar() = BusinessCalendar(std::move(closures));
 }
 
-uint64_t RandomIr::Next() {  // splitmix64
+uint64_t RandomIr::Next() {
+  if (choices_left_ > 0) {  // fuzzer-given choices first, little-endian, zero-padded
+    uint64_t v = 0;
+    const size_t n = choices_left_ < 8 ? choices_left_ : 8;
+    for (size_t i = 0; i < n; ++i) v |= uint64_t{choices_[i]} << (8 * i);
+    choices_ += n;
+    choices_left_ -= n;
+    return v;
+  }
+  // splitmix64
   uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;

@@ -2,6 +2,7 @@
 // test that holds the JIT to the reference interpreter. Everything it makes depends only on the
 // seed, so a failing seed reproduces exactly (MSKC_PROPERTY_SEED).
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -30,6 +31,14 @@ class RandomIr {
   const ir::Node* Criterion(int max_depth);
   // Gives every slot a random value, about one in five unknown.
   void FillFrame();
+
+  // Takes the next choices from `bytes` (8 per choice, while they last; then the seeded
+  // sequence resumes), so that a fuzzer's mutations steer the program and the frames
+  // (tests/fuzz/random_ir_fuzz.cc). The bytes must outlive the generator's use of them.
+  void TakeChoicesFrom(const uint8_t* bytes, size_t size) {
+    choices_ = bytes;
+    choices_left_ = size;
+  }
 
   // Uniform in [0, n) and true with probability p. Stable across standard libraries.
   int R(int n) { return static_cast<int>(Next() % static_cast<uint64_t>(n)); }
@@ -75,6 +84,8 @@ class RandomIr {
   }
 
   uint64_t state_;
+  const uint8_t* choices_ = nullptr;
+  size_t choices_left_ = 0;
   ir::testing::IrTestBuilder& b_;
   std::vector<EnumSlots> enums_;
   std::vector<uint32_t> bools_, numbers_, dates_, codes_;

@@ -5,6 +5,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   antlr4 libantlr4-runtime-dev default-jre-headless
   llvm-19-dev
+  clang-19 libclang-rt-19-dev  # sanitizer and fuzz builds (tools/scripts/sanitize.sh, fuzz.sh)
   libfmt-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev libedit-dev libsqlite3-dev
   libyaml-cpp-dev
   postgresql-15 libpq-dev
